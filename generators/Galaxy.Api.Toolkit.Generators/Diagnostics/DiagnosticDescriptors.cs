@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Galaxy.Api.Toolkit.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. Ids are stable: a new rule takes the next number and is listed in
+/// AnalyzerReleases.Unshipped.md and the README; an id is never reused.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Galaxy.Api.Toolkit";
+
+    public static readonly DiagnosticDescriptor RouteParameterWithoutMethodParameter = new(
+        "GAT0001",
+        "Route parameter has no method parameter",
+        "Route parameter '{0}' of '{1}' has no method parameter of the same name; add a parameter '{0}' to '{2}' or remove '{{{0}}}' from the route",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor FromRouteWithoutRouteParameter = new(
+        "GAT0002",
+        "Route-bound parameter is not in the route",
+        "Parameter '{0}' is bound from the route but the route '{1}' has no '{{{0}}}' segment; add it to the route or bind the parameter from the query",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateOperation = new(
+        "GAT0003",
+        "Operation declared twice",
+        "'{0} {1}' is declared by both '{2}' and '{3}'; change the route or the HTTP method of one of them",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedParameterType = new(
+        "GAT0004",
+        "Unsupported parameter type",
+        "Parameter '{0}' of type '{1}' cannot be bound from {2}; use a string, number, boolean, Guid, date, enum or a nullable of one of these, or bind a class from the body",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = new(
+        "GAT0005",
+        "Unsupported return type",
+        "Return type '{0}' of '{1}' is not supported; return a value, Task<T>, ValueTask<T>, Task, ValueTask or void",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidRouterClass = new(
+        "GAT0006",
+        "Router class cannot be used",
+        "Router '{0}' must be a public, non-abstract, non-generic class: {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor MultipleBodyParameters = new(
+        "GAT0007",
+        "More than one body parameter",
+        "'{0}' binds both '{1}' and '{2}' from the body; a request has one body: merge them into one type or bind one from the query",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor BodyNotAllowed = new(
+        "GAT0008",
+        "Body on a method without one",
+        "'{0}' is a {1} operation and cannot read a body; bind '{2}' from the query with [AsParameters] or [FromQuery], or change the HTTP method",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidRouteTemplate = new(
+        "GAT0009",
+        "Route template does not parse",
+        "Route '{0}' of '{1}' is not a valid route template: {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor NoUsableConstructor = new(
+        "GAT0010",
+        "Router has no usable constructor",
+        "Router '{0}' needs exactly one public constructor, or one marked [ActivatorUtilitiesConstructor]; found {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly IReadOnlyList<DiagnosticDescriptor> All =
+    [
+        RouteParameterWithoutMethodParameter,
+        FromRouteWithoutRouteParameter,
+        DuplicateOperation,
+        UnsupportedParameterType,
+        UnsupportedReturnType,
+        InvalidRouterClass,
+        MultipleBodyParameters,
+        BodyNotAllowed,
+        InvalidRouteTemplate,
+        NoUsableConstructor,
+    ];
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(static d => d.Id);
+
+    public static DiagnosticDescriptor ById(string id) => ByIdMap[id];
+}

@@ -1,0 +1,99 @@
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using Galaxy.Api.Toolkit.Generators.Model;
+
+namespace Galaxy.Api.Toolkit.Generators.Emitting;
+
+/// <summary>Emits the assembly-level files: <c>MapGalaxyApi</c>, and the definition holding the document bytes and ETag.</summary>
+internal static class ApiEmitter
+{
+    public const string MapHintName = "GalaxyApi.Map.g.cs";
+    public const string DocumentHintName = "GalaxyApi.Document.g.cs";
+
+    public static string EmitMap(ApiModel api)
+    {
+        var routers = api.Routers.Where(static r => r.IsValid).ToList();
+        var writer = new SourceWriter();
+        writer.Raw(SourceWriter.Header);
+        writer.Open("namespace Microsoft.AspNetCore.Builder");
+        writer.Line("/// <summary>Maps the API generated from the <c>[ApiRouter]</c> classes of this assembly.</summary>");
+        writer.Line(SourceWriter.GeneratedCode);
+        writer.Open("internal static class GalaxyApiEndpointRouteBuilderExtensions");
+        writer.Line("/// <summary>");
+        writer.Line($"/// Maps the {routers.Sum(static r => r.Operations.Count)} generated operations, the OpenAPI document and the docs page. Call");
+        writer.Line("/// <c>builder.Services.AddGalaxyApi()</c> first. Conventions added to the returned group apply to every operation.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"endpoints\">Where to map.</param>");
+        writer.Open("public static global::Microsoft.AspNetCore.Routing.RouteGroupBuilder MapGalaxyApi(this global::Microsoft.AspNetCore.Routing.IEndpointRouteBuilder endpoints)");
+        writer.Line("var api = global::Galaxy.Api.Toolkit.Hosting.GalaxyApiContext.Begin(endpoints, global::Galaxy.Api.Toolkit.Generated.GalaxyApiDocument.Definition);");
+        writer.Line("var operations = global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGroup(endpoints, string.Empty);");
+        foreach (var router in routers)
+        {
+            writer.Line($"new global::Galaxy.Api.Toolkit.Generated.{EndpointEmitter.ClassName(router)}(api).Map(operations);");
+        }
+
+        writer.Line("return operations;");
+        writer.Close();
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+
+    public static string EmitDocument(ApiModel api, string document)
+    {
+        var bytes = Encoding.UTF8.GetBytes(document);
+        string etag;
+        using (var sha = SHA256.Create())
+        {
+            etag = "\"" + string.Concat(sha.ComputeHash(bytes).Take(16).Select(static b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture))) + "\"";
+        }
+
+        var enums = api.Routers.SelectMany(static r => r.Components)
+            .Where(static c => c.Kind == ComponentKind.Enum)
+            .Select(static c => c.Type)
+            .GroupBy(static t => t.Identifier)
+            .OrderBy(static g => g.Key, System.StringComparer.Ordinal)
+            .Select(static g => g.First())
+            .ToList();
+
+        var writer = new SourceWriter();
+        writer.Raw(SourceWriter.Header);
+        writer.Open("namespace Galaxy.Api.Toolkit.Generated");
+        writer.Line("/// <summary>The OpenAPI document of this assembly, produced at compile time, and what the run time needs with it.</summary>");
+        writer.Line(SourceWriter.GeneratedCode);
+        writer.Open("internal static class GalaxyApiDocument");
+        writer.Line("/// <summary>The strong ETag of <see cref=\"Utf8\"/>.</summary>");
+        writer.Line($"public const string ETag = {EndpointEmitter.Literal(etag)};");
+        writer.Line();
+        writer.Line("/// <summary>The definition handed to the runtime by <c>MapGalaxyApi</c>.</summary>");
+        writer.Line("public static readonly global::Galaxy.Api.Toolkit.Hosting.GalaxyApiDefinition Definition = new(");
+        writer.Line($"    {EndpointEmitter.Literal(api.Options.Title)},");
+        writer.Line($"    global::Galaxy.Api.Toolkit.ApiJsonNaming.{api.Options.Naming},");
+        writer.Line("    Utf8.ToArray(),");
+        writer.Line("    ETag,");
+        writer.Line($"    {(enums.Count == 0 ? "null" : "ConfigureJson")});");
+        if (enums.Count > 0)
+        {
+            writer.Line();
+            writer.Line("/// <summary>Serializes the API's enums by name under the naming policy, as the document lists them.</summary>");
+            writer.Open("private static void ConfigureJson(global::System.Text.Json.JsonSerializerOptions options)");
+            foreach (var type in enums)
+            {
+                writer.Line($"options.Converters.Add(new global::System.Text.Json.Serialization.JsonStringEnumConverter<{type.FullyQualifiedName}>(options.PropertyNamingPolicy, allowIntegerValues: false));");
+            }
+
+            writer.Close();
+        }
+
+        writer.Line();
+        writer.Line("/// <summary>The document as UTF-8 JSON.</summary>");
+        writer.Line("public static global::System.ReadOnlySpan<byte> Utf8 => \"\"\"\"");
+        // The line break before the closing quotes is not part of a raw literal: the extra one keeps the document's own.
+        writer.Raw(document);
+        writer.Raw("\n\"\"\"\"u8;\n");
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+}

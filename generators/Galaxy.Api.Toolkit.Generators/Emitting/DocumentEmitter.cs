@@ -1,0 +1,416 @@
+using System.Collections.Generic;
+using System.Linq;
+using Galaxy.Api.Toolkit.Generators.Model;
+using Galaxy.Api.Toolkit.Generators.Parsing;
+
+namespace Galaxy.Api.Toolkit.Generators.Emitting;
+
+/// <summary>
+/// Writes the OpenAPI 3.1 document of an <see cref="ApiModel"/>. Output depends only on the model: paths and
+/// components in ordinal order, methods in a fixed order, names under the model's naming policy.
+/// </summary>
+internal sealed class DocumentEmitter
+{
+    public const string ErrorSchemaName = "GalaxyError";
+    public const string ValidationErrorSchemaName = "ValidationError";
+    private static readonly string[] MethodOrder = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"];
+
+    private readonly ApiModel _api;
+    private readonly Dictionary<string, ComponentModel> _components;
+    private readonly Dictionary<string, string> _componentNames;
+    private readonly JsonTextWriter _json = new();
+
+    private DocumentEmitter(ApiModel api)
+    {
+        _api = api;
+        _components = new Dictionary<string, ComponentModel>(System.StringComparer.Ordinal);
+        foreach (var component in api.Routers.SelectMany(static r => r.Components))
+        {
+            if (!_components.ContainsKey(component.Id))
+            {
+                _components.Add(component.Id, component);
+            }
+        }
+
+        _componentNames = AssignNames(_components.Values);
+    }
+
+    private JsonNaming Naming => _api.Options.Naming;
+
+    public static string Emit(ApiModel api) => new DocumentEmitter(api).Write();
+
+    /// <summary>The operations of the document, first declaration winning when two declare the same method and path.</summary>
+    public static IEnumerable<(RouterModel Router, OperationModel Operation)> Operations(ApiModel api)
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var router in api.Routers)
+        {
+            foreach (var operation in router.Operations)
+            {
+                if (seen.Add(operation.HttpMethod + " " + operation.DocumentPath))
+                {
+                    yield return (router, operation);
+                }
+            }
+        }
+    }
+
+    private string Write()
+    {
+        var options = _api.Options;
+        _json.StartObject();
+        _json.Property("openapi", "3.1.0");
+        _json.Name("info").StartObject()
+            .Property("title", options.Title)
+            .Property("description", options.Description)
+            .Property("version", options.Version)
+            .EndObject();
+        WritePaths();
+        WriteComponents();
+        WriteTags();
+        _json.EndObject();
+        return _json.ToString() + "\n";
+    }
+
+    private void WritePaths()
+    {
+        _json.Name("paths").StartObject();
+        foreach (var path in Operations(_api).GroupBy(static o => o.Operation.DocumentPath).OrderBy(static g => g.Key, System.StringComparer.Ordinal))
+        {
+            _json.Name(path.Key).StartObject();
+            foreach (var (router, operation) in path.OrderBy(static o => System.Array.IndexOf(MethodOrder, o.Operation.HttpMethod)))
+            {
+                _json.Name(operation.HttpMethod.ToLowerInvariant());
+                WriteOperation(router, operation);
+            }
+
+            _json.EndObject();
+        }
+
+        _json.EndObject();
+    }
+
+    private void WriteOperation(RouterModel router, OperationModel operation)
+    {
+        _json.StartObject();
+        _json.Name("tags").StartArray().String(router.Tag).EndArray();
+        _json.Property("summary", operation.Summary);
+        _json.Property("description", operation.Description);
+        _json.Property("operationId", operation.OperationId);
+        if (operation.IsObsolete)
+        {
+            _json.Property("deprecated", true);
+        }
+
+        var parameters = operation.Parameters.Where(static p => p.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header).ToList();
+        if (parameters.Count > 0)
+        {
+            _json.Name("parameters").StartArray();
+            foreach (var parameter in parameters)
+            {
+                WriteParameter(parameter);
+            }
+
+            _json.EndArray();
+        }
+
+        var body = operation.Parameters.FirstOrDefault(static p => p.Source == ParameterSource.Body);
+        if (body is not null)
+        {
+            _json.Name("requestBody").StartObject();
+            _json.Property("description", body.Description);
+            _json.Property("required", !body.IsOptional);
+            _json.Name("content").StartObject().Name("application/json").StartObject().Name("schema");
+            WriteSchema(body.Schema!, null);
+            _json.EndObject().EndObject().EndObject();
+        }
+
+        _json.Name("responses").StartObject();
+        _json.Name("200").StartObject().Property("description", "Successful Response");
+        _json.Name("content").StartObject().Name("application/json").StartObject().Name("schema");
+        if (operation.Return.Schema is { } schema)
+        {
+            WriteSchema(schema, null);
+        }
+        else
+        {
+            _json.StartObject().Property("type", "null").EndObject();
+        }
+
+        _json.EndObject().EndObject().EndObject();
+        _json.Name("4XX").StartObject().Property("$ref", "#/components/responses/ClientError").EndObject();
+        _json.Name("5XX").StartObject().Property("$ref", "#/components/responses/ServerError").EndObject();
+        _json.EndObject();
+        _json.EndObject();
+    }
+
+    private void WriteParameter(ParameterModel parameter)
+    {
+        _json.StartObject();
+        _json.Property("name", parameter.WireName);
+        _json.Property("in", parameter.Source switch { ParameterSource.Route => "path", ParameterSource.Header => "header", _ => "query" });
+        _json.Property("description", parameter.Description);
+        _json.Property("required", !parameter.IsOptional);
+        _json.Name("schema");
+        WriteSchema(parameter.Schema!, null, parameter);
+        _json.EndObject();
+    }
+
+    private void WriteSchema(SchemaModel schema, string? description, ParameterModel? withDefault = null)
+    {
+        _json.StartObject();
+        if (schema.Kind == SchemaKind.Reference)
+        {
+            var reference = "#/components/schemas/" + _componentNames[schema.ComponentId!];
+            if (schema.Nullable)
+            {
+                _json.Name("anyOf").StartArray()
+                    .StartObject().Property("$ref", reference).EndObject()
+                    .StartObject().Property("type", "null").EndObject()
+                    .EndArray();
+            }
+            else
+            {
+                _json.Property("$ref", reference);
+            }
+        }
+        else if (schema.Kind != SchemaKind.Any)
+        {
+            var type = schema.Kind switch
+            {
+                SchemaKind.String => "string",
+                SchemaKind.Integer => "integer",
+                SchemaKind.Number => "number",
+                SchemaKind.Boolean => "boolean",
+                SchemaKind.Array => "array",
+                _ => "object",
+            };
+            if (schema.Nullable)
+            {
+                _json.Name("type").StartArray().String(type).String("null").EndArray();
+            }
+            else
+            {
+                _json.Property("type", type);
+            }
+
+            _json.Property("format", schema.Format);
+            if (schema.Kind == SchemaKind.Array)
+            {
+                _json.Name("items");
+                WriteSchema(schema.Items!, null);
+                if (schema.UniqueItems)
+                {
+                    _json.Property("uniqueItems", true);
+                }
+            }
+            else if (schema.Kind == SchemaKind.Dictionary)
+            {
+                _json.Name("additionalProperties");
+                WriteSchema(schema.Items!, null);
+            }
+        }
+
+        _json.Property("description", description);
+        if (withDefault is not null)
+        {
+            WriteDefault(withDefault);
+        }
+
+        _json.EndObject();
+    }
+
+    private void WriteDefault(ParameterModel parameter)
+    {
+        if (parameter.DefaultEnumMember is { } member && parameter.Scalar?.Enum is { } enumModel)
+        {
+            _json.Property("default", EndpointEmitter.WireName(enumModel.Members.First(m => m.Name == member), Naming));
+        }
+        else if (parameter.DefaultValueJson is { } value)
+        {
+            if (parameter.Scalar?.Kind is ScalarKind.String or ScalarKind.Guid or ScalarKind.DateTime or ScalarKind.DateTimeOffset or ScalarKind.DateOnly)
+            {
+                _json.Property("default", value);
+            }
+            else
+            {
+                _json.Name("default").Literal(value);
+            }
+        }
+    }
+
+    private void WriteComponents()
+    {
+        _json.Name("components").StartObject();
+        _json.Name("schemas").StartObject();
+        var named = _components.Values.Select(c => (Name: _componentNames[c.Id], Component: (ComponentModel?)c))
+            .Concat([(Name: ErrorSchemaName, Component: null), (Name: ValidationErrorSchemaName, Component: null)])
+            .OrderBy(static c => c.Name, System.StringComparer.Ordinal);
+        foreach (var (name, component) in named)
+        {
+            _json.Name(name);
+            if (component is null)
+            {
+                WriteBuiltInSchema(name);
+            }
+            else if (component.Kind == ComponentKind.Enum)
+            {
+                WriteEnum(name, component);
+            }
+            else
+            {
+                WriteObject(name, component);
+            }
+        }
+
+        _json.EndObject();
+        _json.Name("responses").StartObject();
+        WriteErrorResponse("ClientError", "Request error: Galaxy's error body; validation failures (400, codes 400007 and 400008) list each failure in validation_errors.");
+        WriteErrorResponse("ServerError", "Server error: Galaxy's error body (500, code 500001 for an unexpected failure).");
+        _json.EndObject();
+        _json.EndObject();
+    }
+
+    private void WriteErrorResponse(string name, string description)
+    {
+        _json.Name(name).StartObject()
+            .Property("description", description)
+            .Name("content").StartObject().Name("application/json").StartObject()
+            .Name("schema").StartObject().Property("$ref", "#/components/schemas/" + ErrorSchemaName).EndObject()
+            .EndObject().EndObject()
+            .EndObject();
+    }
+
+    private void WriteEnum(string name, ComponentModel component)
+    {
+        _json.StartObject();
+        _json.Property("title", name);
+        _json.Property("description", component.Description);
+        _json.Property("type", "string");
+        _json.Name("enum").StartArray();
+        foreach (var member in component.Enum!.Members)
+        {
+            _json.String(EndpointEmitter.WireName(member, Naming));
+        }
+
+        _json.EndArray();
+        _json.EndObject();
+    }
+
+    private void WriteObject(string name, ComponentModel component)
+    {
+        _json.StartObject();
+        _json.Property("title", name);
+        _json.Property("description", component.Description);
+        _json.Property("type", "object");
+        _json.Name("properties").StartObject();
+        foreach (var property in component.Properties)
+        {
+            _json.Name(JsonName(property));
+            WriteSchema(property.Schema, property.Description);
+        }
+
+        _json.EndObject();
+        var required = component.Properties.Where(static p => p.IsRequired).Select(JsonName).ToList();
+        if (required.Count > 0)
+        {
+            _json.Name("required").StartArray();
+            foreach (var name2 in required)
+            {
+                _json.String(name2);
+            }
+
+            _json.EndArray();
+        }
+
+        _json.EndObject();
+    }
+
+    private void WriteBuiltInSchema(string name)
+    {
+        if (name == ErrorSchemaName)
+        {
+            _json.StartObject()
+                .Property("title", ErrorSchemaName)
+                .Property("description", "Galaxy's error body.")
+                .Property("type", "object")
+                .Name("properties").StartObject()
+                .Name("err_msg").StartObject().Property("type", "string").Property("description", "What went wrong, for people.").EndObject()
+                .Name("err_code").StartObject().Property("type", "integer").Property("description", "Galaxy's error code; its first three digits are the HTTP status.").EndObject()
+                .Name("validation_errors").StartObject().Property("type", "array")
+                .Name("items").StartObject().Property("$ref", "#/components/schemas/" + ValidationErrorSchemaName).EndObject()
+                .Property("description", "Each validation failure, for requests rejected with 400007 or 400008.").EndObject()
+                .EndObject()
+                .Name("required").StartArray().String("err_msg").String("err_code").EndArray()
+                .EndObject();
+            return;
+        }
+
+        _json.StartObject()
+            .Property("title", ValidationErrorSchemaName)
+            .Property("description", "One request validation failure.")
+            .Property("type", "object")
+            .Name("properties").StartObject()
+            .Name("loc").StartObject().Property("type", "array")
+            .Name("items").StartObject().Name("anyOf").StartArray()
+            .StartObject().Property("type", "string").EndObject()
+            .StartObject().Property("type", "integer").EndObject()
+            .EndArray().EndObject()
+            .Property("description", "Where: the source (path, query, header, body), then names and item indices.").EndObject()
+            .Name("msg").StartObject().Property("type", "string").Property("description", "What is wrong, for people.").EndObject()
+            .Name("type").StartObject().Property("type", "string").Property("description", "A stable kind: missing, int_parsing, enum...").EndObject()
+            .EndObject()
+            .Name("required").StartArray().String("loc").String("msg").String("type").EndArray()
+            .EndObject();
+    }
+
+    private void WriteTags()
+    {
+        var tags = _api.Routers.GroupBy(static r => r.Tag).OrderBy(static g => g.Key, System.StringComparer.Ordinal).ToList();
+        if (tags.Count == 0)
+        {
+            return;
+        }
+
+        _json.Name("tags").StartArray();
+        foreach (var tag in tags)
+        {
+            _json.StartObject().Property("name", tag.Key).Property("description", tag.Select(static r => r.Description).FirstOrDefault(static d => d is not null)).EndObject();
+        }
+
+        _json.EndArray();
+    }
+
+    private string JsonName(PropertyModel property) => property.ExplicitJsonName ?? JsonNames.Convert(Naming, property.ClrName);
+
+    /// <summary>Readable component names, unique: a name two types share is replaced by each type's full name.</summary>
+    private static Dictionary<string, string> AssignNames(IEnumerable<ComponentModel> components)
+    {
+        var reserved = new HashSet<string>(System.StringComparer.Ordinal) { ErrorSchemaName, ValidationErrorSchemaName };
+        var names = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var group in components.GroupBy(static c => c.Name).OrderBy(static g => g.Key, System.StringComparer.Ordinal))
+        {
+            var members = group.OrderBy(static c => c.Id, System.StringComparer.Ordinal).ToList();
+            foreach (var component in members)
+            {
+                names[component.Id] = members.Count == 1 && !reserved.Contains(group.Key) ? group.Key : Sanitize(component.Id);
+            }
+        }
+
+        return names;
+    }
+
+    private static string Sanitize(string id)
+    {
+        var chars = id.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (!char.IsLetterOrDigit(chars[i]) && chars[i] != '_')
+            {
+                chars[i] = chars[i] == '.' ? '.' : '_';
+            }
+        }
+
+        return new string(chars);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Linq;
+
+namespace Galaxy.Api.Toolkit.Generators.Model;
+
+// Caching rule for every type in this folder: a model holds only strings, numbers, enums, other models and
+// EquatableArray<T> of them, never an ISymbol, SyntaxNode, SemanticModel or Compilation, so that two parses of the
+// same source compare equal and the generator's later steps stay cached. Tests walk the object graph to enforce it.
+
+/// <summary>The compile-time settings of an assembly's API (<c>[assembly: GalaxyApiDocument]</c>).</summary>
+internal sealed record DocumentOptionsModel(
+    string Title,
+    string Version,
+    string? Description,
+    JsonNaming Naming,
+    string AssemblyName);
+
+/// <summary>Everything the assembly-level outputs need: the options and every router, in a stable order.</summary>
+internal sealed record ApiModel(DocumentOptionsModel Options, EquatableArray<RouterModel> Routers);
+
+/// <summary>One <c>[ApiRouter]</c> class and its operations.</summary>
+internal sealed record RouterModel(
+    TypeRef Type,
+    string Tag,
+    string? Description,
+    EquatableArray<ServiceParameterModel> ConstructorParameters,
+    EquatableArray<OperationModel> Operations,
+    EquatableArray<ComponentModel> Components,
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>Whether the router can be emitted (no error was reported on it).</summary>
+    public bool IsValid => !Diagnostics.Any(static d => d.IsError);
+}
+
+/// <summary>A constructor parameter of a router, resolved from dependency injection.</summary>
+internal sealed record ServiceParameterModel(TypeRef Type, bool IsOptional);
+
+/// <summary>The naming policies; the same as <c>ApiJsonNaming</c> in the runtime.</summary>
+internal enum JsonNaming
+{
+    SnakeCaseLower = 0,
+    CamelCase = 1,
+    None = 2,
+    SnakeCaseUpper = 3,
+    KebabCaseLower = 4,
+    KebabCaseUpper = 5,
+}

@@ -1,0 +1,17 @@
+namespace Galaxy.Api.Toolkit.Generators;
+
+/// <summary>The names of the generator's pipeline steps, as caching tests and <c>WithTrackingName</c> use them.</summary>
+internal static class TrackingNames
+{
+    /// <summary>Each <c>[ApiRouter]</c> class parsed into a <c>RouterModel</c>.</summary>
+    public const string Routers = nameof(Routers);
+
+    /// <summary>The <c>[assembly: GalaxyApiDocument]</c> settings merged with the assembly name.</summary>
+    public const string DocumentOptions = nameof(DocumentOptions);
+
+    /// <summary>Each router paired with the options, input of its handler file.</summary>
+    public const string RouterEndpoints = nameof(RouterEndpoints);
+
+    /// <summary>All routers and the options, input of the map method and the document.</summary>
+    public const string Api = nameof(Api);
+}

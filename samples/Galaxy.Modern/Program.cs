@@ -1,0 +1,3 @@
+using Galaxy.Modern;
+
+await GalaxyModernApp.Build(args).RunAsync();

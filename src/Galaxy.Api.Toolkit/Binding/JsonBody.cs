@@ -1,0 +1,193 @@
+using System.Buffers;
+using System.ComponentModel;
+using System.IO.Pipelines;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+
+namespace Galaxy.Api.Toolkit.Binding;
+
+/// <summary>The outcome of reading a JSON body: a value, or the error to answer with.</summary>
+/// <typeparam name="T">The body type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public readonly struct JsonBodyResult<T>
+{
+    internal JsonBodyResult(T? value, GalaxyApiException? error, bool isMissing)
+    {
+        Value = value;
+        Error = error;
+        IsMissing = isMissing;
+    }
+
+    /// <summary>The body; default when absent (a missing body is not an error for an optional parameter).</summary>
+    public T? Value { get; }
+
+    /// <summary>Whether the body is empty, blank or the JSON literal <c>null</c>.</summary>
+    public bool IsMissing { get; }
+
+    /// <summary>The error to answer with, or null.</summary>
+    public GalaxyApiException? Error { get; }
+}
+
+/// <summary>
+/// Reads JSON request bodies for generated handlers: checks the content type, enforces the size limit, buffers the
+/// body and deserializes it with the API's <see cref="JsonTypeInfo{T}"/>. Bad input never throws: it becomes a
+/// Galaxy error (400003 for malformed JSON, 400008 for a value of the wrong shape, 413, 415).
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonBody
+{
+    /// <summary>Reads and deserializes the body.</summary>
+    /// <param name="context">The request.</param>
+    /// <param name="typeInfo">The contract of the body type.</param>
+    /// <param name="maxBytes">The largest body accepted.</param>
+    public static async ValueTask<JsonBodyResult<T>> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo, long maxBytes)
+    {
+        var request = context.Request;
+        if (!IsJsonContentType(request.ContentType))
+        {
+            return Fail<T>(new GalaxyApiException(GalaxyErrorCodes.UnsupportedMediaType,
+                $"Unsupported content type '{request.ContentType}'; send 'application/json'."));
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            return Fail<T>(TooLarge(maxBytes));
+        }
+
+        var reader = request.BodyReader;
+        ReadResult read;
+        while (true)
+        {
+            read = await reader.ReadAsync(context.RequestAborted).ConfigureAwait(false);
+            if (read.Buffer.Length > maxBytes)
+            {
+                reader.AdvanceTo(read.Buffer.End);
+                return Fail<T>(TooLarge(maxBytes));
+            }
+
+            if (read.IsCompleted || read.IsCanceled)
+            {
+                break;
+            }
+
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
+
+        try
+        {
+            return Deserialize(read.Buffer, typeInfo);
+        }
+        finally
+        {
+            reader.AdvanceTo(read.Buffer.End);
+        }
+    }
+
+    /// <summary>Whether a content type is one a JSON body may carry; a missing content type is accepted, as FastAPI does.</summary>
+    /// <param name="contentType">The request's <c>Content-Type</c>.</param>
+    public static bool IsJsonContentType(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return true;
+        }
+
+        var mediaType = contentType.AsSpan();
+        var semicolon = mediaType.IndexOf(';');
+        if (semicolon >= 0)
+        {
+            mediaType = mediaType[..semicolon];
+        }
+
+        mediaType = mediaType.Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)
+            || (mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase) && mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static JsonBodyResult<T> Deserialize<T>(ReadOnlySequence<byte> body, JsonTypeInfo<T> typeInfo)
+    {
+        byte[]? rented = null;
+        ReadOnlySpan<byte> utf8;
+        if (body.IsSingleSegment)
+        {
+            utf8 = body.FirstSpan;
+        }
+        else
+        {
+            rented = ArrayPool<byte>.Shared.Rent(checked((int)body.Length));
+            body.CopyTo(rented);
+            utf8 = rented.AsSpan(0, (int)body.Length);
+        }
+
+        try
+        {
+            if (IsBlank(utf8))
+            {
+                return new JsonBodyResult<T>(default, null, isMissing: true);
+            }
+
+            try
+            {
+                var value = JsonSerializer.Deserialize(utf8, typeInfo);
+                return new JsonBodyResult<T>(value, null, isMissing: value is null);
+            }
+            catch (JsonException exception)
+            {
+                return Fail<T>(IsWellFormed(utf8, typeInfo.Options)
+                    ? new GalaxyApiException(GalaxyErrorCodes.UserRequestInvalidParameter,
+                        $"Input does not match the schema of the request body in {JsonPath.Describe(exception.Path)}",
+                        [new ValidationError(JsonPath.ToLocation("body", exception.Path), "Input does not match the schema of this field", "value_error")])
+                    : new GalaxyApiException(GalaxyErrorCodes.UserInvalidJson));
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var b in utf8)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsWellFormed(ReadOnlySpan<byte> utf8, JsonSerializerOptions options)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
+        {
+            MaxDepth = options.MaxDepth == 0 ? 64 : options.MaxDepth,
+            AllowTrailingCommas = options.AllowTrailingCommas,
+            CommentHandling = options.ReadCommentHandling,
+        });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static GalaxyApiException TooLarge(long maxBytes)
+        => new(GalaxyErrorCodes.RequestTooLarge, $"The request body is larger than {maxBytes} bytes.");
+
+    private static JsonBodyResult<T> Fail<T>(GalaxyApiException error) => new(default, error, isMissing: false);
+}

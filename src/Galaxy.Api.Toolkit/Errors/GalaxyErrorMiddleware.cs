@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Galaxy.Api.Toolkit.Errors;
+
+/// <summary>
+/// Galaxy's error contract for the whole pipeline: <see cref="GalaxyApiException"/> becomes its error body, a bad
+/// request detected by the server (oversized body...) becomes the matching Galaxy error, anything else a 500 with code
+/// 500001 and no details, logged.
+/// </summary>
+internal sealed partial class GalaxyErrorMiddleware(RequestDelegate next, ILogger<GalaxyErrorMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await next(context).ConfigureAwait(false);
+            if (IsBodilessError(context.Response))
+            {
+                await GalaxyErrorResponse.WriteAsync(context, GalaxyErrorResponse.ForStatus(context.Response.StatusCode)).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is nobody to answer.
+        }
+        catch (Exception exception) when (!context.Response.HasStarted)
+        {
+            await WriteAsync(context, exception).ConfigureAwait(false);
+        }
+    }
+
+    private Task WriteAsync(HttpContext context, Exception exception)
+    {
+        context.Response.Clear();
+        switch (exception)
+        {
+            case GalaxyApiException galaxy:
+                LogGalaxyError(logger, galaxy.Error.Code, galaxy.Message);
+                return GalaxyErrorResponse.WriteAsync(context, galaxy);
+            case BadHttpRequestException bad:
+                LogBadRequest(logger, bad.StatusCode, bad.Message);
+                return GalaxyErrorResponse.WriteAsync(context, GalaxyErrorResponse.ForStatus(bad.StatusCode));
+            default:
+                LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
+                return GalaxyErrorResponse.WriteAsync(context, GalaxyErrorCodes.InternalServerError);
+        }
+    }
+
+    // An error status set without a body (by routing, or by a handler) still gets Galaxy's body; HEAD gets none.
+    private static bool IsBodilessError(HttpResponse response)
+        => response.StatusCode >= 400 && !response.HasStarted && response.ContentLength is null && response.ContentType is null
+            && !HttpMethods.IsHead(response.HttpContext.Request.Method);
+
+    [LoggerMessage(EventId = LogEvents.GalaxyError, Level = LogLevel.Debug, Message = "Request failed with Galaxy error {ErrorCode}: {ErrorMessage}")]
+    private static partial void LogGalaxyError(ILogger logger, int errorCode, string errorMessage);
+
+    [LoggerMessage(EventId = LogEvents.BadRequest, Level = LogLevel.Debug, Message = "Bad request ({StatusCode}): {ErrorMessage}")]
+    private static partial void LogBadRequest(ILogger logger, int statusCode, string errorMessage);
+
+    [LoggerMessage(EventId = LogEvents.Unhandled, Level = LogLevel.Error, Message = "Unhandled exception in {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
+}
+
+/// <summary>Puts <see cref="GalaxyErrorMiddleware"/> first in the pipeline when <see cref="GalaxyApiOptions.UseErrorHandling"/> is on.</summary>
+internal sealed class GalaxyErrorStartupFilter(Microsoft.Extensions.Options.IOptions<GalaxyApiOptions> options) : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => !options.Value.UseErrorHandling ? next : app =>
+    {
+        app.UseMiddleware<GalaxyErrorMiddleware>();
+        next(app);
+    };
+}

@@ -1,0 +1,124 @@
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Galaxy.Api.Toolkit.Hosting;
+
+/// <summary>
+/// The run-time state shared by the generated handlers of one <c>MapGalaxyApi</c> call: options and the serializer
+/// options built from the compile-time naming policy. Created once at start-up; handlers hold what they need of it
+/// in fields, so nothing is looked up per request.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class GalaxyApiContext
+{
+    private GalaxyApiContext(GalaxyApiDefinition definition, GalaxyApiOptions options, JsonSerializerOptions serializerOptions, IServiceProvider services)
+    {
+        Definition = definition;
+        Options = options;
+        SerializerOptions = serializerOptions;
+        Services = services;
+    }
+
+    /// <summary>The compile-time definition.</summary>
+    public GalaxyApiDefinition Definition { get; }
+
+    /// <summary>The run-time options.</summary>
+    public GalaxyApiOptions Options { get; }
+
+    /// <summary>The serializer options of the API (read-only).</summary>
+    public JsonSerializerOptions SerializerOptions { get; }
+
+    /// <summary>The application's services.</summary>
+    public IServiceProvider Services { get; }
+
+    /// <summary>The largest JSON body accepted.</summary>
+    public long MaxJsonBodyBytes => Options.MaxJsonBodyBytes;
+
+    /// <summary>
+    /// Starts mapping a generated API: builds the context and maps the document and docs endpoints.
+    /// Called by the generated <c>MapGalaxyApi</c>.
+    /// </summary>
+    /// <param name="endpoints">Where to map.</param>
+    /// <param name="definition">The compile-time definition.</param>
+    public static GalaxyApiContext Begin(IEndpointRouteBuilder endpoints, GalaxyApiDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(definition);
+        var services = endpoints.ServiceProvider;
+        if (services.GetService<GalaxyApiMarker>() is null)
+        {
+            throw new InvalidOperationException(
+                "MapGalaxyApi() needs the toolkit's services: call builder.Services.AddGalaxyApi() before building the app.");
+        }
+
+        var options = services.GetRequiredService<IOptions<GalaxyApiOptions>>().Value;
+        var context = new GalaxyApiContext(definition, options, CreateSerializerOptions(definition, options, services), services);
+        Documents.DocumentEndpoints.Map(endpoints, context);
+        return context;
+    }
+
+    /// <summary>The contract of <typeparamref name="T"/>; fails at start-up, with how to fix it, when no resolver knows the type.</summary>
+    public JsonTypeInfo<T> GetJsonTypeInfo<T>()
+    {
+        try
+        {
+            return (JsonTypeInfo<T>)SerializerOptions.GetTypeInfo(typeof(T));
+        }
+        catch (NotSupportedException exception)
+        {
+            throw new InvalidOperationException(
+                $"The type '{typeof(T)}' used by a generated operation has no JSON contract. With reflection off (Native AOT, trimming) " +
+                $"add [JsonSerializable(typeof({typeof(T).Name}))] to your JsonSerializerContext and register it with " +
+                "builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, MyJsonContext.Default)).",
+                exception);
+        }
+    }
+
+    private static JsonSerializerOptions CreateSerializerOptions(GalaxyApiDefinition definition, GalaxyApiOptions options, IServiceProvider services)
+    {
+        var policy = definition.NamingPolicy;
+        var serializerOptions = new JsonSerializerOptions(JsonSerializerDefaults.General)
+        {
+            PropertyNamingPolicy = policy,
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
+            // Non-ASCII and quotes are written as they are, as FastAPI does; responses are JSON, never HTML.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = ResolveContracts(services),
+        };
+        definition.ConfigureJson?.Invoke(serializerOptions);
+        foreach (var configure in options.JsonConfigurations)
+        {
+            configure(serializerOptions);
+        }
+
+        if (!ReferenceEquals(serializerOptions.PropertyNamingPolicy, policy))
+        {
+            throw new InvalidOperationException(
+                "GalaxyApiOptions.ConfigureJson changed PropertyNamingPolicy. The naming policy is fixed at compile time so that the " +
+                "OpenAPI document and the wire agree: set it with [assembly: GalaxyApiDocument(JsonNaming = ApiJsonNaming.X)] instead.");
+        }
+
+        serializerOptions.MakeReadOnly();
+        return serializerOptions;
+    }
+
+    private static IJsonTypeInfoResolver ResolveContracts(IServiceProvider services)
+    {
+        var http = services.GetService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()?.Value.SerializerOptions;
+        return http?.TypeInfoResolver ?? ReflectionFallback();
+    }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only used when reflection-based serialization is enabled.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only used when reflection-based serialization is enabled.")]
+    private static IJsonTypeInfoResolver ReflectionFallback()
+        => JsonSerializer.IsReflectionEnabledByDefault ? new DefaultJsonTypeInfoResolver() : JsonTypeInfoResolver.Combine();
+}
+
+/// <summary>Registered by <c>AddGalaxyApi</c>; lets <c>MapGalaxyApi</c> say clearly when it is missing.</summary>
+internal sealed class GalaxyApiMarker;

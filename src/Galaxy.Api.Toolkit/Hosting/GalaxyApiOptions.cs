@@ -1,0 +1,44 @@
+using System.Text.Json;
+
+namespace Galaxy.Api.Toolkit;
+
+/// <summary>Run-time options of the generated API, set with <c>services.AddGalaxyApi(options => ...)</c>.</summary>
+public sealed class GalaxyApiOptions
+{
+    private readonly List<Action<JsonSerializerOptions>> _jsonConfigurations = [];
+
+    /// <summary>Where the OpenAPI document is served. Default <c>/api/openapi.json</c>.</summary>
+    public string DocumentPath { get; set; } = "/api/openapi.json";
+
+    /// <summary>Whether the document is also served at <c>/openapi.json</c>, where FastAPI serves it. Default true.</summary>
+    public bool ServeDocumentAtRoot { get; set; } = true;
+
+    /// <summary>Where Swagger UI is served; null turns it off. Default <c>/api/docs</c>.</summary>
+    public string? DocsPath { get; set; } = "/api/docs";
+
+    /// <summary>The largest JSON request body accepted, in bytes; larger bodies get 413. Default 4 MiB.</summary>
+    public long MaxJsonBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Whether <c>AddGalaxyApi</c> puts Galaxy's error contract at the start of the pipeline: a
+    /// <see cref="GalaxyApiException"/> becomes its error body and any other exception a logged 500 with code 500001
+    /// and no details. Default true.
+    /// </summary>
+    public bool UseErrorHandling { get; set; } = true;
+
+    /// <summary>
+    /// Adjusts the serializer options of the API (converters, number handling...). The naming policy is fixed at
+    /// compile time by <see cref="GalaxyApiDocumentAttribute.JsonNaming"/> so that document and wire agree; changing it
+    /// here is an error. Contracts for Native AOT come from
+    /// <c>ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, MyContext.Default))</c>.
+    /// </summary>
+    /// <param name="configure">The adjustment.</param>
+    public GalaxyApiOptions ConfigureJson(Action<JsonSerializerOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _jsonConfigurations.Add(configure);
+        return this;
+    }
+
+    internal IReadOnlyList<Action<JsonSerializerOptions>> JsonConfigurations => _jsonConfigurations;
+}

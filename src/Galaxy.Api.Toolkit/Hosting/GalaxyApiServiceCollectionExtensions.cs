@@ -1,0 +1,28 @@
+using Galaxy.Api.Toolkit;
+using Galaxy.Api.Toolkit.Errors;
+using Galaxy.Api.Toolkit.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the services of a generated Galaxy API.</summary>
+public static class GalaxyApiServiceCollectionExtensions
+{
+    /// <summary>Registers the toolkit's services; then map the API with <c>app.MapGalaxyApi()</c>.</summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets run-time options.</param>
+    public static IServiceCollection AddGalaxyApi(this IServiceCollection services, Action<GalaxyApiOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<GalaxyApiOptions>();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        services.TryAddSingleton<GalaxyApiMarker>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, GalaxyErrorStartupFilter>());
+        return services;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Galaxy.Api.Toolkit;
+
+/// <summary>The event ids of the toolkit's log messages, in one place so that they stay unique.</summary>
+internal static class LogEvents
+{
+    public const int GalaxyError = 1001;
+    public const int BadRequest = 1002;
+    public const int Unhandled = 1003;
+}

@@ -1,0 +1,93 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Galaxy.Api.Toolkit.Generators.Tests;
+
+public sealed class CachingTests
+{
+    public static TheoryData<string> StepNames => new(typeof(TrackingNames).GetFields(BindingFlags.Public | BindingFlags.Static).Select(static f => (string)f.GetRawConstantValue()!));
+
+    [Theory]
+    [MemberData(nameof(StepNames))]
+    public void Unrelated_edit_leaves_the_step_cached_or_unchanged(string step)
+    {
+        var compilation = GeneratorHarness.Compilation(Fixtures.Models, Fixtures.Routers, "namespace Other; public static class Helper { public static int Twice(int x) => 2 * x; }");
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+
+        var helper = compilation.SyntaxTrees.Last();
+        var edited = compilation.ReplaceSyntaxTree(helper, CSharpSyntaxTree.ParseText(
+            "namespace Other; public static class Helper { public static int Twice(int x) => x + x; public static int Half(int x) => x / 2; }",
+            GeneratorHarness.ParseOptions,
+            helper.FilePath,
+            cancellationToken: TestContext.Current.CancellationToken));
+        var second = driver.RunGenerators(edited, TestContext.Current.CancellationToken).GetRunResult().Results.Single();
+
+        Assert.True(second.TrackedSteps.ContainsKey(step), $"Step '{step}' did not run.");
+        var reasons = second.TrackedSteps[step].SelectMany(static s => s.Outputs).Select(static o => o.Reason).ToList();
+        Assert.NotEmpty(reasons);
+        Assert.All(reasons, reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {reason}"));
+    }
+
+    [Fact]
+    public void Editing_a_router_reruns_only_what_depends_on_it()
+    {
+        var compilation = GeneratorHarness.Compilation(Fixtures.Models, Fixtures.Routers);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        var routers = compilation.SyntaxTrees.Last();
+        var edited = compilation.ReplaceSyntaxTree(routers, CSharpSyntaxTree.ParseText(
+            Fixtures.Routers.Replace("\"/api/version\"", "\"/api/versions\"", StringComparison.Ordinal), GeneratorHarness.ParseOptions, routers.FilePath, cancellationToken: TestContext.Current.CancellationToken));
+
+        var second = driver.RunGenerators(edited, TestContext.Current.CancellationToken).GetRunResult().Results.Single();
+
+        Assert.Contains(second.TrackedSteps[TrackingNames.Api].SelectMany(static s => s.Outputs), static o => o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Contains("/api/versions", second.GeneratedSources.Single(static s => s.HintName == "GalaxyApi.Document.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(StepNames))]
+    public void Models_hold_no_symbols_syntax_or_compilation(string step)
+    {
+        var run = GeneratorHarness.Run(Fixtures.Models, Fixtures.Routers);
+
+        foreach (var output in run.Generator.TrackedSteps[step].SelectMany(static s => s.Outputs))
+        {
+            AssertPure(output.Value, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
+        }
+    }
+
+    private static void AssertPure(object? value, string path, HashSet<object> visited)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !visited.Add(value))
+        {
+            return;
+        }
+
+        Assert.False(
+            value is ISymbol or SyntaxNode or SyntaxTree or Compilation or SemanticModel or Location or AttributeData,
+            $"{path} holds a {value.GetType().Name}, which would keep the compilation alive and defeat caching.");
+
+        if (value is IEnumerable items)
+        {
+            var index = 0;
+            foreach (var item in items)
+            {
+                AssertPure(item, $"{path}[{index++}]", visited);
+            }
+        }
+
+        for (var type = value.GetType(); type is not null && type != typeof(object); type = type.BaseType)
+        {
+            foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                if (field.FieldType.IsPointer || field.FieldType.IsByRefLike)
+                {
+                    continue;
+                }
+
+                AssertPure(field.GetValue(value), $"{path}.{field.Name}", visited);
+            }
+        }
+    }
+}

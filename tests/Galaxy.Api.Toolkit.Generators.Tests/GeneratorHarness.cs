@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using Galaxy.Api.Toolkit.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Galaxy.Api.Toolkit.Generators.Tests;
+
+/// <summary>Runs the generator through Roslyn's driver, as the compiler does.</summary>
+internal static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Parse);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
+
+    public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
+
+    public static CSharpCompilation Compilation(params string[] sources)
+        => Compilation(sources.Select((source, index) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Source{index}.cs")));
+
+    public static CSharpCompilation Compilation(IEnumerable<SyntaxTree> trees)
+        => CSharpCompilation.Create(
+            "Fixture",
+            trees,
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver Driver(bool trackSteps = true)
+        => CSharpGeneratorDriver.Create(
+            [new ApiGenerator().AsSourceGenerator()],
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    /// <summary>Runs the generator and returns its result and the compilation with the generated sources.</summary>
+    public static GeneratorRun Run(params string[] sources) => Run(Compilation(sources));
+
+    public static GeneratorRun Run(CSharpCompilation compilation)
+    {
+        var driver = Driver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        return new GeneratorRun(driver, driver.GetRunResult(), output, generatorDiagnostics);
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        var toolkit = typeof(ApiRouterAttribute).Assembly.Location;
+        return platform
+            .Where(static path => Path.GetFileName(path) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name.StartsWith("Microsoft.", StringComparison.Ordinal) || name is "netstandard.dll" or "mscorlib.dll"))
+            .Where(static path => !path.Contains("CodeAnalysis", StringComparison.Ordinal) && !path.Contains("xunit", StringComparison.OrdinalIgnoreCase))
+            .Append(toolkit)
+            .Distinct(StringComparer.Ordinal)
+            .Select(static path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToImmutableArray();
+    }
+}
+
+/// <summary>The outcome of one generator run.</summary>
+internal sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+{
+    public GeneratorRunResult Generator => Result.Results.Single();
+
+    /// <summary>The generated files by hint name.</summary>
+    public IReadOnlyDictionary<string, string> Sources
+        => Generator.GeneratedSources.ToDictionary(static s => s.HintName, static s => s.SourceText.ToString(), StringComparer.Ordinal);
+
+    /// <summary>Compiler diagnostics of the output at warning level or above, and the generator's own.</summary>
+    public IReadOnlyList<Diagnostic> Problems
+        => GeneratorDiagnostics.Concat(Output.GetDiagnostics()).Where(static d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+
+    public string Document
+    {
+        get
+        {
+            var source = Sources["GalaxyApi.Document.g.cs"];
+            var start = source.IndexOf("\"\"\"\"\n", StringComparison.Ordinal) + 5;
+            var end = source.LastIndexOf("\n\"\"\"\"u8;", StringComparison.Ordinal);
+            return source[start..end];
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace Galaxy.Api.Toolkit.Generators.Tests;
+
+public sealed class SnapshotTests
+{
+    [Fact]
+    public void Generated_files_match_the_baselines()
+    {
+        var run = GeneratorHarness.Run(Fixtures.Models, Fixtures.Routers);
+
+        Snapshot.Match("SmallApi", run.Sources);
+    }
+
+    [Fact]
+    public void Generated_code_compiles_without_warnings()
+    {
+        var run = GeneratorHarness.Run(Fixtures.Models, Fixtures.Routers);
+
+        Assert.Empty(run.Problems);
+        Assert.Equal(4, run.Sources.Count);
+    }
+
+    [Fact]
+    public void Assembly_without_routers_still_gets_a_document_and_map_method()
+    {
+        var run = GeneratorHarness.Run("namespace Empty; public sealed class Nothing;");
+
+        Assert.Empty(run.Problems);
+        Assert.Contains("\"paths\": {}", run.Document, StringComparison.Ordinal);
+        Assert.Contains("MapGalaxyApi", run.Sources["GalaxyApi.Map.g.cs"], StringComparison.Ordinal);
+    }
+}

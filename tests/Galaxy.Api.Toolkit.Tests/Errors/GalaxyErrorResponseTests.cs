@@ -1,0 +1,67 @@
+using System.Text;
+
+namespace Galaxy.Api.Toolkit.Tests.Errors;
+
+public sealed class GalaxyErrorResponseTests
+{
+    [Fact]
+    public void Body_has_Galaxy_s_keys_and_structured_validation_errors()
+    {
+        var body = Encoding.UTF8.GetString(GalaxyErrorResponse.Serialize(
+            GalaxyErrorCodes.UserRequestInvalidParameter,
+            "Input should be a valid integer in ('query', 'limit')",
+            [new ValidationError(["body", "tags", 2], "bad", "string_type")]));
+
+        Assert.Equal(
+            """{"err_msg":"Input should be a valid integer in ('query', 'limit')","err_code":400008,"validation_errors":[{"loc":["body","tags",2],"msg":"bad","type":"string_type"}]}""",
+            body);
+    }
+
+    [Fact]
+    public void Body_without_validation_errors_has_only_the_two_keys()
+        => Assert.Equal("""{"err_msg":"No such object found.","err_code":404001}""",
+            Encoding.UTF8.GetString(GalaxyErrorResponse.Serialize(GalaxyErrorCodes.UserObjectNotFound, GalaxyErrorCodes.UserObjectNotFound.DefaultMessage, [])));
+
+    [Theory]
+    [InlineData(404, 404001)]
+    [InlineData(415, 415001)]
+    [InlineData(405, 405001)]
+    [InlineData(500, 500001)]
+    [InlineData(413, 413001)]
+    public void Bodiless_status_maps_to_a_Galaxy_code(int status, int code)
+    {
+        var error = GalaxyErrorResponse.ForStatus(status);
+
+        Assert.Equal(code, error.Code);
+        Assert.Equal(status, error.Status);
+    }
+
+    [Fact]
+    public void Every_code_s_first_three_digits_are_its_status()
+    {
+        var codes = typeof(GalaxyErrorCodes).GetFields().Select(static f => (GalaxyErrorCode)f.GetValue(null)!).Where(static c => c.Code != 0).ToList();
+
+        Assert.NotEmpty(codes);
+        Assert.All(codes, static c => Assert.Equal(c.Status, c.Code / 1000));
+        Assert.Equal(codes.Count, codes.Select(static c => c.Code).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData(new object[] { "query", "limit" }, "('query', 'limit')")]
+    [InlineData(new object[] { "body" }, "('body',)")]
+    [InlineData(new object[] { "body", "tags", 2 }, "('body', 'tags', 2)")]
+    public void Location_prints_as_a_Python_tuple(object[] location, string expected)
+        => Assert.Equal(expected, new ValidationError(location, "m", "t").FormatLocation());
+
+    [Fact]
+    public void Missing_only_failures_are_400007_else_400008()
+    {
+        RequestValidationErrors? errors = null;
+        RequestValidationErrors.Add(ref errors, new ValidationError(["query", "a"], "Field required", ValidationError.MissingType));
+        Assert.Equal(400007, errors!.ErrorCode.Code);
+
+        RequestValidationErrors.Add(ref errors, new ValidationError(["query", "b"], "bad", "int_parsing"));
+        Assert.Equal(400008, errors!.ErrorCode.Code);
+        Assert.Equal("Field required in ('query', 'a')\nbad in ('query', 'b')", errors.FormatMessage());
+    }
+}

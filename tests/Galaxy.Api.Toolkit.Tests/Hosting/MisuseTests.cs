@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Galaxy.Api.Toolkit.Tests.Hosting;
+
+public sealed class MisuseTests
+{
+    [Fact]
+    public async Task MapGalaxyApi_without_AddGalaxyApi_says_what_to_call()
+    {
+        await using var app = WebApplication.CreateSlimBuilder().Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.MapGalaxyApi());
+
+        Assert.Contains("AddGalaxyApi", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Changing_the_naming_policy_at_run_time_is_refused()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddGalaxyApi(o => o.ConfigureJson(json => json.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase));
+        await using var app = builder.Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.MapGalaxyApi());
+
+        Assert.Contains("GalaxyApiDocument(JsonNaming", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,33 @@
+using Galaxy.Modern;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Galaxy.Modern.Tests;
+
+/// <summary>The sample host on Kestrel, bound to a free port on 127.0.0.1, as <c>dotnet run</c> starts it.</summary>
+public sealed class ModernHost : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = GalaxyModernApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        await _app.StartAsync(TestContext.Current.CancellationToken);
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
+        Client = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
