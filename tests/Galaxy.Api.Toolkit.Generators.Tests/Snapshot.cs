@@ -1,18 +1,21 @@
-using System.Runtime.CompilerServices;
+using System.Reflection;
 
 namespace Galaxy.Api.Toolkit.Generators.Tests;
 
 /// <summary>
-/// Compares generated files with baselines in <c>Snapshots/&lt;name&gt;/</c> beside this file. Set
+/// Compares generated files with baselines in the project's <c>Snapshots/&lt;name&gt;/</c>. Set
 /// <c>GALAXY_UPDATE_SNAPSHOTS=1</c> to re-record them (never in CI: a missing baseline fails there).
 /// </summary>
 internal static class Snapshot
 {
     public const string UpdateVariable = "GALAXY_UPDATE_SNAPSHOTS";
 
-    public static void Match(string name, IReadOnlyDictionary<string, string> files, [CallerFilePath] string caller = "")
+    private static readonly string ProjectDirectory = typeof(Snapshot).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(static a => a.Key == "ProjectDirectory").Value!;
+
+    public static void Match(string name, IReadOnlyDictionary<string, string> files)
     {
-        var directory = Path.Combine(Path.GetDirectoryName(caller)!, "Snapshots", name);
+        var directory = Path.Combine(ProjectDirectory, "Snapshots", name);
         var update = Environment.GetEnvironmentVariable(UpdateVariable) == "1";
         if (update)
         {
