@@ -12,6 +12,21 @@ internal static class KnownTypeNames
     public const string FromBodyMetadata = "Microsoft.AspNetCore.Http.Metadata.IFromBodyMetadata";
     public const string FromServiceMetadata = "Microsoft.AspNetCore.Http.Metadata.IFromServiceMetadata";
     public const string FromHeaderMetadata = "Microsoft.AspNetCore.Http.Metadata.IFromHeaderMetadata";
+    public const string FromFormMetadata = "Microsoft.AspNetCore.Http.Metadata.IFromFormMetadata";
+    public const string FromKeyedServicesAttribute = "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute";
+    public const string AsParametersAttribute = "Microsoft.AspNetCore.Http.AsParametersAttribute";
+    public const string CommaSeparatedAttribute = "Galaxy.Api.Toolkit.CommaSeparatedAttribute";
+    public const string FromJsonOrFormAttribute = "Galaxy.Api.Toolkit.FromJsonOrFormAttribute";
+    public const string GalaxyId = "Galaxy.Api.Toolkit.GalaxyId";
+    public const string GalaxyUser = "Galaxy.Api.Toolkit.GalaxyUser";
+    public const string GalaxyQueryFilters = "Galaxy.Api.Toolkit.GalaxyQueryFilters";
+    public const string HttpRequest = "Microsoft.AspNetCore.Http.HttpRequest";
+    public const string HttpResponse = "Microsoft.AspNetCore.Http.HttpResponse";
+    public const string ClaimsPrincipal = "System.Security.Claims.ClaimsPrincipal";
+    public const string IResult = "Microsoft.AspNetCore.Http.IResult";
+    public const string INestedHttpResult = "Microsoft.AspNetCore.Http.INestedHttpResult";
+    public const string HttpResultsNamespace = "Microsoft.AspNetCore.Http.HttpResults";
+    public const string AllowAnonymousAttribute = "Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute";
 
     public const string HttpContext = "Microsoft.AspNetCore.Http.HttpContext";
     public const string CancellationToken = "System.Threading.CancellationToken";

@@ -1,5 +1,6 @@
 using Galaxy.Api.Toolkit;
 using Galaxy.Modern.Histories;
+using Galaxy.Modern.Users;
 
 [assembly: GalaxyApiDocument(Title = "Galaxy API", Version = "23.1", Description = "A Galaxy-compatible API built with Galaxy.Api.Toolkit.")]
 
@@ -22,12 +23,16 @@ public static class GalaxyModernApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.Services.AddGalaxyApi();
+        builder.Services.AddGalaxyApi(options => options.IdSecret = builder.Configuration["Galaxy:IdSecret"] ?? options.IdSecret);
+        builder.Services.AddGalaxyAuthentication();
+        builder.Services.AddSingleton<ConfiguredUserStore>();
+        builder.Services.AddSingleton<IGalaxyUserStore>(static services => services.GetRequiredService<ConfiguredUserStore>());
         builder.Services.AddSingleton<IHistoryStore, InMemoryHistoryStore>();
         builder.Services.AddSingleton(TimeProvider.System);
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.Services.GetRequiredService<ConfiguredUserStore>();
         app.MapGalaxyApi();
         return app;
     }

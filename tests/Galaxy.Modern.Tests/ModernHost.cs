@@ -11,20 +11,30 @@ public sealed class ModernHost : IAsyncLifetime
 {
     private WebApplication? _app;
 
+    /// <summary>The admin's API key, given to the host through configuration.</summary>
+    public const string AdminApiKey = "test-admin-key-0123456789";
+
+    /// <summary>A client that sends the admin's key, as Galaxy's clients send theirs on every request.</summary>
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>A client without a key.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _app = GalaxyModernApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        _app = GalaxyModernApp.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Galaxy:AdminApiKey=" + AdminApiKey]);
         await _app.StartAsync(TestContext.Current.CancellationToken);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
         Client = new HttpClient { BaseAddress = new Uri(address) };
+        Client.DefaultRequestHeaders.Add("x-api-key", AdminApiKey);
+        Anonymous = new HttpClient { BaseAddress = new Uri(address) };
     }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        Anonymous.Dispose();
         if (_app is not null)
         {
             await _app.DisposeAsync();

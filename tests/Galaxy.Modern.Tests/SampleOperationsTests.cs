@@ -147,3 +147,31 @@ public sealed class SampleOperationsTests(ModernHost host) : IClassFixture<Moder
         Assert.Equal(summaryDocumented, summary.EnumerateObject().Select(static p => p.Name).Order().ToList());
     }
 }
+
+/// <summary>Who may call the sample's operations.</summary>
+public sealed class SampleAuthenticationTests(ModernHost host) : IClassFixture<ModernHost>
+{
+    [Fact]
+    public async Task Version_is_public()
+    {
+        var (response, _) = await host.Anonymous.SendAsync(HttpMethod.Get, "/api/version");
+
+        Assert.Equal(200, (int)response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Histories_need_a_user()
+        => (await host.Anonymous.SendAsync(HttpMethod.Get, "/api/histories")).AssertGalaxyError(403, 403001);
+
+    [Fact]
+    public async Task A_bad_key_is_401001()
+        => (await host.Anonymous.SendAsync(HttpMethod.Get, "/api/histories?key=wrong")).AssertGalaxyError(401, 401001);
+
+    [Fact]
+    public async Task The_key_works_in_the_query_too()
+    {
+        var (response, _) = await host.Anonymous.SendAsync(HttpMethod.Get, "/api/histories?key=" + ModernHost.AdminApiKey);
+
+        Assert.Equal(200, (int)response.StatusCode);
+    }
+}

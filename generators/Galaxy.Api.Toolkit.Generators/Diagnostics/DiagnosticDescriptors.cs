@@ -57,7 +57,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor BodyNotAllowed = new(
         "GAT0008",
         "Body on a method without one",
-        "'{0}' is a {1} operation and cannot read a body; bind '{2}' from the query with [AsParameters] or [FromQuery], or change the HTTP method",
+        "'{0}' is a {1} operation and cannot read a body; bind '{2}' from the query with [AsParameters], from DI with [FromServices], or change the HTTP method",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor InvalidRouteTemplate = new(
@@ -72,6 +72,36 @@ internal static class DiagnosticDescriptors
         "Router '{0}' needs exactly one public constructor, or one marked [ActivatorUtilitiesConstructor]; found {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor OperationOutsideRouter = new(
+        "GAT0011",
+        "Operation outside a router",
+        "'{0}' has a verb attribute but its class '{1}' has no [ApiRouter], so it is not mapped; add [ApiRouter] to the class",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidAsParameters = new(
+        "GAT0012",
+        "[AsParameters] type cannot be bound",
+        "[AsParameters] parameter '{0}' cannot be bound: {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidCommaSeparated = new(
+        "GAT0013",
+        "[CommaSeparated] on a value that is not a collection",
+        "[CommaSeparated] parameter '{0}' has type '{1}'; use an array or list of a scalar type such as string[] or IReadOnlyList<string>",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateOperationId = new(
+        "GAT0014",
+        "operationId used twice",
+        "operationId '{0}' of '{1}' is also the operationId of '{2}'; set a unique OperationId on one of them",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor PublicOperationNeedsUser = new(
+        "GAT0015",
+        "Public operation requires a user",
+        "'{0}' is public but its parameter '{1}' is a non-nullable GalaxyUser, so anonymous calls would fail; make it 'GalaxyUser?' or make the operation require a user",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         RouteParameterWithoutMethodParameter,
@@ -84,6 +114,11 @@ internal static class DiagnosticDescriptors
         BodyNotAllowed,
         InvalidRouteTemplate,
         NoUsableConstructor,
+        OperationOutsideRouter,
+        InvalidAsParameters,
+        InvalidCommaSeparated,
+        DuplicateOperationId,
+        PublicOperationNeedsUser,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(static d => d.Id);

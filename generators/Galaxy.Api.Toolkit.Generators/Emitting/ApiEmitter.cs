@@ -72,7 +72,8 @@ internal static class ApiEmitter
         writer.Line($"    global::Galaxy.Api.Toolkit.ApiJsonNaming.{api.Options.Naming},");
         writer.Line("    Utf8.ToArray(),");
         writer.Line("    ETag,");
-        writer.Line($"    {(enums.Count == 0 ? "null" : "ConfigureJson")});");
+        writer.Line($"    {(enums.Count == 0 ? "null" : "ConfigureJson")},");
+        writer.Line($"    operationsNeedingUser: {DocumentEmitter.Operations(api).Count(static o => o.Operation.Access != OperationAccess.Public)});");
         if (enums.Count > 0)
         {
             writer.Line();

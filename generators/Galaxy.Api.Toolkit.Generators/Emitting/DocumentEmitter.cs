@@ -102,7 +102,7 @@ internal sealed class DocumentEmitter
             _json.Property("deprecated", true);
         }
 
-        var parameters = operation.Parameters.Where(static p => p.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header).ToList();
+        var parameters = operation.RequestParameters.Where(static p => p.Source is ParameterSource.Route or ParameterSource.Query or ParameterSource.Header or ParameterSource.QueryFilters).ToList();
         if (parameters.Count > 0)
         {
             _json.Name("parameters").StartArray();
@@ -114,46 +114,119 @@ internal sealed class DocumentEmitter
             _json.EndArray();
         }
 
-        var body = operation.Parameters.FirstOrDefault(static p => p.Source == ParameterSource.Body);
+        var body = operation.RequestParameters.FirstOrDefault(static p => p.Source == ParameterSource.Body);
         if (body is not null)
         {
             _json.Name("requestBody").StartObject();
             _json.Property("description", body.Description);
             _json.Property("required", !body.IsOptional);
-            _json.Name("content").StartObject().Name("application/json").StartObject().Name("schema");
-            WriteSchema(body.Schema!, null);
-            _json.EndObject().EndObject().EndObject();
+            _json.Name("content").StartObject();
+            foreach (var contentType in EndpointEmitter.ContentTypes(body.BodyFormat))
+            {
+                _json.Name(contentType).StartObject().Name("schema");
+                WriteSchema(body.Schema!, null);
+                _json.EndObject();
+            }
+
+            _json.EndObject().EndObject();
         }
 
         _json.Name("responses").StartObject();
-        _json.Name("200").StartObject().Property("description", "Successful Response");
-        _json.Name("content").StartObject().Name("application/json").StartObject().Name("schema");
-        if (operation.Return.Schema is { } schema)
+        foreach (var response in operation.Return.Responses.OrderBy(static r => r.Status))
         {
-            WriteSchema(schema, null);
-        }
-        else
-        {
-            _json.StartObject().Property("type", "null").EndObject();
+            _json.Name(response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)).StartObject();
+            _json.Property("description", StatusDescription(response.Status));
+            if (response.Schema is not null || response.IsNullBody)
+            {
+                _json.Name("content").StartObject().Name("application/json").StartObject().Name("schema");
+                if (response.Schema is { } schema)
+                {
+                    WriteSchema(schema, null);
+                }
+                else
+                {
+                    _json.StartObject().Property("type", "null").EndObject();
+                }
+
+                _json.EndObject().EndObject();
+            }
+
+            _json.EndObject();
         }
 
-        _json.EndObject().EndObject().EndObject();
         _json.Name("4XX").StartObject().Property("$ref", "#/components/responses/ClientError").EndObject();
         _json.Name("5XX").StartObject().Property("$ref", "#/components/responses/ServerError").EndObject();
         _json.EndObject();
+        _json.Name("security").StartArray();
+        if (operation.Access != OperationAccess.Public)
+        {
+            foreach (var scheme in SecuritySchemes)
+            {
+                _json.StartObject().Name(scheme).StartArray().EndArray().EndObject();
+            }
+        }
+
+        _json.EndArray();
+        if (operation.Access == OperationAccess.Admin)
+        {
+            _json.Property("x-require-admin", true);
+        }
+
         _json.EndObject();
     }
 
+    private static readonly string[] SecuritySchemes = ["APIKeyHeader", "APIKeyQuery"];
+
+    private static string StatusDescription(int status) => status switch
+    {
+        200 => "Successful Response",
+        201 => "Created",
+        202 => "Accepted",
+        204 => "No Content",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        409 => "Conflict",
+        422 => "Unprocessable Entity",
+        500 => "Internal Server Error",
+        _ => "Response " + status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     private void WriteParameter(ParameterModel parameter)
     {
+        if (parameter.Source == ParameterSource.QueryFilters)
+        {
+            WriteFilterParameter("q", "Filter names, each paired with the qv value at the same position (Galaxy's q/qv filters).");
+            WriteFilterParameter("qv", "Filter values, each paired with the q name at the same position.");
+            return;
+        }
+
         _json.StartObject();
-        _json.Property("name", parameter.WireName);
+        _json.Property("name", parameter.WireNameUnder(Naming));
         _json.Property("in", parameter.Source switch { ParameterSource.Route => "path", ParameterSource.Header => "header", _ => "query" });
         _json.Property("description", parameter.Description);
         _json.Property("required", !parameter.IsOptional);
+        if (parameter.CommaSeparated)
+        {
+            _json.Property("style", "form");
+            _json.Property("explode", false);
+        }
+
         _json.Name("schema");
         WriteSchema(parameter.Schema!, null, parameter);
         _json.EndObject();
+    }
+
+    private void WriteFilterParameter(string name, string description)
+    {
+        _json.StartObject()
+            .Property("name", name)
+            .Property("in", "query")
+            .Property("description", description)
+            .Property("required", false)
+            .Name("schema").StartObject().Property("type", "array").Name("items").StartObject().Property("type", "string").EndObject().EndObject()
+            .EndObject();
     }
 
     private void WriteSchema(SchemaModel schema, string? description, ParameterModel? withDefault = null)
@@ -173,6 +246,22 @@ internal sealed class DocumentEmitter
             {
                 _json.Property("$ref", reference);
             }
+        }
+        else if (schema.Kind == SchemaKind.GalaxyId)
+        {
+            // Galaxy's own schema of an encoded id.
+            if (schema.Nullable)
+            {
+                _json.Name("type").StartArray().String("string").String("null").EndArray();
+            }
+            else
+            {
+                _json.Property("type", "string");
+            }
+
+            _json.Property("pattern", "[0-9a-fA-F]+");
+            _json.Name("minLength").Number(16);
+            _json.Property("example", "0123456789ABCDEF");
         }
         else if (schema.Kind != SchemaKind.Any)
         {
@@ -264,6 +353,10 @@ internal sealed class DocumentEmitter
         }
 
         _json.EndObject();
+        _json.Name("securitySchemes").StartObject()
+            .Name("APIKeyHeader").StartObject().Property("type", "apiKey").Property("in", "header").Property("name", "x-api-key").EndObject()
+            .Name("APIKeyQuery").StartObject().Property("type", "apiKey").Property("in", "query").Property("name", "key").EndObject()
+            .EndObject();
         _json.Name("responses").StartObject();
         WriteErrorResponse("ClientError", "Request error: Galaxy's error body; validation failures (400, codes 400007 and 400008) list each failure in validation_errors.");
         WriteErrorResponse("ServerError", "Server error: Galaxy's error body (500, code 500001 for an unexpected failure).");

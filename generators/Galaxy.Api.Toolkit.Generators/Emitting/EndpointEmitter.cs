@@ -8,15 +8,16 @@ namespace Galaxy.Api.Toolkit.Generators.Emitting;
 
 /// <summary>
 /// Emits one router's handlers: a class holding the JSON contracts it needs and one hand-shaped
-/// <c>RequestDelegate</c> per operation (bind, collect every failure, create the router, call, write JSON).
+/// <c>RequestDelegate</c> per operation (bind every value, collect every failure, create the router, call, write).
 /// </summary>
 internal static class EndpointEmitter
 {
-    private const string Runtime = "global::Galaxy.Api.Toolkit";
-    private const string Errors = Runtime + ".RequestValidationErrors";
-    private const string ParameterErrors = Runtime + ".Binding.ParameterErrors";
+    private const string Toolkit = "global::Galaxy.Api.Toolkit";
+    private const string Binding = Toolkit + ".Binding";
+    private const string Errors = Toolkit + ".RequestValidationErrors";
+    private const string ParameterErrors = Binding + ".ParameterErrors";
     private const string HttpContext = "global::Microsoft.AspNetCore.Http.HttpContext";
-    private const string TaskType = "global::System.Threading.Tasks.Task";
+    private const string DependencyInjection = "global::Microsoft.Extensions.DependencyInjection";
 
     public static string ClassName(RouterModel router) => router.Type.Identifier + "_Endpoints";
 
@@ -32,14 +33,14 @@ internal static class EndpointEmitter
         writer.Open($"internal sealed class {ClassName(router)}");
 
         var contracts = JsonContracts(router);
-        writer.Line($"private readonly global::Galaxy.Api.Toolkit.Hosting.GalaxyApiContext _api;");
+        writer.Line($"private readonly {Toolkit}.Hosting.GalaxyApiContext _api;");
         foreach (var contract in contracts)
         {
             writer.Line($"private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{contract.FullyQualifiedName}> {ContractField(contract)};");
         }
 
         writer.Line();
-        writer.Open($"public {ClassName(router)}(global::Galaxy.Api.Toolkit.Hosting.GalaxyApiContext api)");
+        writer.Open($"public {ClassName(router)}({Toolkit}.Hosting.GalaxyApiContext api)");
         writer.Line("_api = api;");
         foreach (var contract in contracts)
         {
@@ -52,7 +53,7 @@ internal static class EndpointEmitter
         for (var i = 0; i < router.Operations.Count; i++)
         {
             writer.Line();
-            EmitHandler(writer, router, router.Operations[i], i, options);
+            new HandlerWriter(writer, router, router.Operations[i], i, options.Naming).Emit();
         }
 
         foreach (var enumModel in Enums(router))
@@ -72,164 +73,346 @@ internal static class EndpointEmitter
         for (var i = 0; i < router.Operations.Count; i++)
         {
             var operation = router.Operations[i];
-            var body = operation.Parameters.FirstOrDefault(static p => p.Source == ParameterSource.Body);
-            writer.Line("global::Galaxy.Api.Toolkit.Hosting.OperationMetadata.Apply(");
-            writer.Line($"    global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, {Literal(operation.RouteTemplate)}, global::Galaxy.Api.Toolkit.Hosting.OperationMetadata.{Pascal(operation.HttpMethod)}, new global::Microsoft.AspNetCore.Http.RequestDelegate({HandlerName(operation, i)})),");
-            writer.Line($"    operationId: {Literal(operation.OperationId)},");
-            writer.Line($"    tag: {Literal(router.Tag)},");
-            writer.Line($"    summary: {Literal(operation.Summary)},");
-            writer.Line($"    description: {Literal(operation.Description)},");
-            writer.Line($"    requestType: {(body is null ? "null" : $"typeof({body.Type.FullyQualifiedName})")},");
-            writer.Line($"    requestIsOptional: {(body?.IsOptional == true ? "true" : "false")},");
-            writer.Line($"    responseType: {(operation.Return.ValueType is { } response ? $"typeof({response.FullyQualifiedName})" : "null")});");
+            var templates = operation.Alias is null ? [operation.RouteTemplate] : new[] { operation.RouteTemplate, operation.Alias };
+            for (var t = 0; t < templates.Length; t++)
+            {
+                writer.Line($"{Toolkit}.Hosting.OperationMetadata.Apply(");
+                writer.Line($"    global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, {Literal(templates[t])}, {Toolkit}.Hosting.OperationMetadata.{Pascal(operation.HttpMethod)}, new global::Microsoft.AspNetCore.Http.RequestDelegate({HandlerName(operation, i)})),");
+                writer.Line($"    new {Toolkit}.Hosting.OperationDescriptor");
+                writer.Line("    {");
+                writer.Line($"        OperationId = {Literal(operation.OperationId)},");
+                writer.Line($"        Tag = {Literal(router.Tag)},");
+                if (operation.Summary is not null)
+                {
+                    writer.Line($"        Summary = {Literal(operation.Summary)},");
+                }
+
+                if (operation.Description is not null)
+                {
+                    writer.Line($"        Description = {Literal(operation.Description)},");
+                }
+
+                if (operation.RequestParameters.FirstOrDefault(static p => p.Source == ParameterSource.Body) is { } body)
+                {
+                    writer.Line($"        RequestType = typeof({body.Type.FullyQualifiedName}),");
+                    writer.Line($"        RequestIsOptional = {(body.IsOptional ? "true" : "false")},");
+                    writer.Line($"        RequestContentTypes = [{string.Join(", ", ContentTypes(body.BodyFormat).Select(Literal))}],");
+                }
+
+                writer.Line($"        Responses = [{string.Join(", ", operation.Return.Responses.Select(static r => $"({r.Status}, {(r.ValueType is { } v ? $"typeof({v.FullyQualifiedName})" : "null")})"))}],");
+                writer.Line($"        Access = {Toolkit}.Hosting.OperationAccess.{operation.Access},");
+                if (t > 0)
+                {
+                    writer.Line("        IsAlias = true,");
+                }
+
+                writer.Line("    });");
+            }
         }
 
         writer.Close();
     }
 
-    private static void EmitHandler(SourceWriter writer, RouterModel router, OperationModel operation, int index, DocumentOptionsModel options)
+    /// <summary>The content types a body format is documented and accepted with.</summary>
+    public static string[] ContentTypes(BodyFormat format) => format switch
     {
-        writer.Line($"// {operation.HttpMethod} {operation.RouteTemplate}");
-        writer.Open($"private async {TaskType} {HandlerName(operation, index)}({HttpContext} httpContext)");
-        writer.Line($"{Errors}? errors = null;");
-        var arguments = new List<string>();
-        for (var i = 0; i < operation.Parameters.Count; i++)
-        {
-            var parameter = operation.Parameters[i];
-            arguments.Add(EmitBinding(writer, parameter, i, options.Naming));
-        }
+        BodyFormat.Form => ["application/x-www-form-urlencoded", "multipart/form-data"],
+        BodyFormat.JsonOrForm => ["application/json", "application/x-www-form-urlencoded", "multipart/form-data"],
+        _ => ["application/json"],
+    };
 
-        writer.Open("if (errors is not null)");
-        writer.Line("await errors.WriteAsync(httpContext);");
-        writer.Line("return;");
-        writer.Close();
-        writer.Line();
-
-        var target = operation.IsStatic ? router.Type.FullyQualifiedName : "router";
-        if (!operation.IsStatic)
-        {
-            var services = router.ConstructorParameters.Select(static p => Service(p.Type, p.IsOptional));
-            writer.Line($"var router = new {router.Type.FullyQualifiedName}({string.Join(", ", services)});");
-        }
-
-        var call = $"{target}.{operation.MethodName}({string.Join(", ", arguments)})";
-        switch (operation.Return.Kind)
-        {
-            case ReturnKind.Void:
-                writer.Line(call + ";");
-                writer.Line("await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteNullAsync(httpContext);");
-                break;
-            case ReturnKind.Task:
-            case ReturnKind.ValueTask:
-                writer.Line($"await {call};");
-                writer.Line("await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteNullAsync(httpContext);");
-                break;
-            case ReturnKind.Value:
-                writer.Line($"var result = {call};");
-                writer.Line($"await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteAsync(httpContext, result, {ContractField(operation.Return.ValueType!)});");
-                break;
-            default:
-                writer.Line($"var result = await {call};");
-                writer.Line($"await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteAsync(httpContext, result, {ContractField(operation.Return.ValueType!)});");
-                break;
-        }
-
-        writer.Close();
-    }
-
-    /// <summary>Emits the binding of one parameter and returns the argument expression.</summary>
-    private static string EmitBinding(SourceWriter writer, ParameterModel parameter, int i, JsonNaming naming)
+    /// <summary>Writes one handler method.</summary>
+    private sealed class HandlerWriter(SourceWriter writer, RouterModel router, OperationModel operation, int index, JsonNaming naming)
     {
-        switch (parameter.Source)
+        private readonly bool _usesIds = operation.RequestParameters.Any(static p => p.Scalar?.Kind == ScalarKind.GalaxyId);
+
+        public void Emit()
         {
-            case ParameterSource.CancellationToken:
-                return "httpContext.RequestAborted";
-            case ParameterSource.HttpContext:
-                return "httpContext";
-            case ParameterSource.Services:
-                return Service(parameter.Type, parameter.IsOptional);
-            case ParameterSource.Body:
-                EmitBody(writer, parameter, i);
-                return $"p{i}";
+            writer.Line($"// {operation.HttpMethod} {operation.RouteTemplate}");
+            writer.Open($"private async global::System.Threading.Tasks.Task {HandlerName(operation, index)}({HttpContext} httpContext)");
+            writer.Line($"{Errors}? errors = null;");
+            if (_usesIds)
+            {
+                writer.Line("string? malformedId = null;");
+            }
+
+            var arguments = new List<string>();
+            for (var i = 0; i < operation.Parameters.Count; i++)
+            {
+                arguments.Add(Bind(operation.Parameters[i], $"p{i}"));
+            }
+
+            writer.Open("if (errors is not null)");
+            writer.Line("await errors.WriteAsync(httpContext);");
+            writer.Line("return;");
+            writer.Close();
+            if (_usesIds)
+            {
+                writer.Line();
+                writer.Open("if (malformedId is not null)");
+                writer.Line($"await {Toolkit}.GalaxyErrorResponse.WriteAsync(httpContext, {Binding}.IdValues.Malformed(malformedId));");
+                writer.Line("return;");
+                writer.Close();
+            }
+
+            writer.Line();
+            for (var i = 0; i < operation.Parameters.Count; i++)
+            {
+                if (operation.Parameters[i].Group is { } group)
+                {
+                    BuildGroup(operation.Parameters[i], group, $"p{i}");
+                }
+            }
+
+            var target = operation.IsStatic ? router.Type.FullyQualifiedName : "router";
+            if (!operation.IsStatic)
+            {
+                writer.Line($"var router = new {router.Type.FullyQualifiedName}({string.Join(", ", router.ConstructorParameters.Select(static p => Service(p.Type, p.IsOptional, p.ServiceKey)))});");
+            }
+
+            var call = $"{target}.{operation.MethodName}({string.Join(", ", arguments)})";
+            var awaited = operation.Return.Await == AwaitKind.None ? call : "await " + call;
+            var returns = operation.Return;
+            if (returns.ValueType is null)
+            {
+                writer.Line(awaited + ";");
+                writer.Line($"await {Binding}.JsonResponse.WriteNullAsync(httpContext, {returns.Responses[0].Status});");
+            }
+            else if (returns.IsResult)
+            {
+                writer.Line($"var result = {awaited};");
+                foreach (var located in returns.Responses.Where(static r => r.HasLocation && r.ResultType is not null))
+                {
+                    writer.Open($"if ((result is global::Microsoft.AspNetCore.Http.INestedHttpResult nested ? nested.Result : result) is {located.ResultType} located{located.Status} && located{located.Status}.Location is not null)");
+                    writer.Line($"httpContext.Response.Headers.Location = located{located.Status}.Location;");
+                    writer.Close();
+                }
+
+                writer.Line($"await {Binding}.JsonResponse.WriteResultAsync(httpContext, result, _api.SerializerOptions);");
+            }
+            else
+            {
+                writer.Line($"var result = {awaited};");
+                writer.Line($"await {Binding}.JsonResponse.WriteAsync(httpContext, result, {ContractField(returns.ValueType)}, {returns.Responses[0].Status});");
+            }
+
+            writer.Close();
         }
 
-        var scalar = parameter.Scalar!;
-        var (reader, location) = parameter.Source switch
+        /// <summary>Emits the binding of one parameter into <paramref name="variable"/> and returns the argument expression.</summary>
+        private string Bind(ParameterModel parameter, string variable)
+        {
+            switch (parameter.Source)
+            {
+                case ParameterSource.CancellationToken:
+                    return "httpContext.RequestAborted";
+                case ParameterSource.HttpContext:
+                    return "httpContext";
+                case ParameterSource.HttpRequest:
+                    return "httpContext.Request";
+                case ParameterSource.HttpResponse:
+                    return "httpContext.Response";
+                case ParameterSource.ClaimsPrincipal:
+                    return "httpContext.User";
+                case ParameterSource.Services:
+                case ParameterSource.KeyedServices:
+                    return Service(parameter.Type, parameter.IsOptional, parameter.ServiceKey);
+                case ParameterSource.GalaxyUser:
+                    writer.Line($"var {variable} = {Binding}.RequestUser.Get(httpContext);");
+                    if (!parameter.IsNullable)
+                    {
+                        writer.Open($"if ({variable} is null)");
+                        writer.Line($"await {Toolkit}.GalaxyErrorResponse.WriteAsync(httpContext, {Toolkit}.GalaxyErrorCodes.UserNoApiKey);");
+                        writer.Line("return;");
+                        writer.Close();
+                    }
+
+                    writer.Line();
+                    return variable;
+                case ParameterSource.QueryFilters:
+                    writer.Line($"var {variable} = {Toolkit}.GalaxyQueryFilters.Bind(httpContext, out var {variable}Error);");
+                    writer.Open($"if ({variable}Error is not null)");
+                    writer.Line($"{Errors}.Add(ref errors, {variable}Error);");
+                    writer.Close();
+                    writer.Line();
+                    return variable;
+                case ParameterSource.Body:
+                    BindBody(parameter, variable);
+                    return variable;
+                case ParameterSource.AsParameters:
+                    for (var j = 0; j < parameter.Group!.Members.Count; j++)
+                    {
+                        Bind(parameter.Group.Members[j], $"{variable}_{j}");
+                    }
+
+                    return variable;
+                default:
+                    if (parameter.Collection == CollectionKind.None)
+                    {
+                        BindScalar(parameter, variable);
+                    }
+                    else
+                    {
+                        BindCollection(parameter, variable);
+                    }
+
+                    return variable;
+            }
+        }
+
+        private void BindScalar(ParameterModel parameter, string variable)
+        {
+            var scalar = parameter.Scalar!;
+            var (reader, location) = Reader(parameter.Source);
+            var name = parameter.WireNameUnder(naming);
+            var initial = parameter.DefaultValueCSharp is { } defaultValue
+                ? defaultValue.Replace("defaults.", $"defaults{variable.Split('_')[0]}.")
+                : parameter.IsNullable ? "null" : scalar.Kind == ScalarKind.String ? "default!" : "default";
+            writer.Line($"{DeclaredType(parameter)} {variable} = {initial};");
+            writer.Line($"var {variable}Raw = {Binding}.RequestValues.{reader}(httpContext, {Literal(name)});");
+            var missing = $"{Errors}.Add(ref errors, {ParameterErrors}.Missing({Literal(location)}, {Literal(name)}));";
+            if (scalar.Kind == ScalarKind.String)
+            {
+                if (parameter.IsOptional)
+                {
+                    writer.Open($"if ({variable}Raw is not null)").Line($"{variable} = {variable}Raw;").Close();
+                }
+                else
+                {
+                    writer.Open($"if ({variable}Raw is null)").Line(missing).Close();
+                    writer.Open("else").Line($"{variable} = {variable}Raw;").Close();
+                }
+
+                writer.Line();
+                return;
+            }
+
+            if (parameter.IsOptional)
+            {
+                writer.Open($"if ({variable}Raw is not null)");
+                writer.Open($"if ({Parse(scalar, $"{variable}Raw", $"{variable}Value")})").Line($"{variable} = {variable}Value;").Close();
+            }
+            else
+            {
+                writer.Open($"if ({variable}Raw is null)").Line(missing).Close();
+                writer.Open($"else if ({Parse(scalar, $"{variable}Raw", $"{variable}Value")})").Line($"{variable} = {variable}Value;").Close();
+            }
+
+            writer.Open("else").Line($"{Errors}.Add(ref errors, {Invalid(scalar, location, name, null)});").Close();
+            if (parameter.IsOptional)
+            {
+                writer.Close();
+            }
+
+            writer.Line();
+        }
+
+        private void BindCollection(ParameterModel parameter, string variable)
+        {
+            var scalar = parameter.Scalar!;
+            var (reader, location) = Reader(parameter.Source);
+            var name = parameter.WireNameUnder(naming);
+            var element = scalar.ValueType.FullyQualifiedName;
+            var raw = $"{Binding}.RequestValues.{reader}All(httpContext, {Literal(name)})";
+            writer.Line($"{DeclaredType(parameter)} {variable} = {(parameter.IsNullable || parameter.IsOptional ? "null" : "default!")};");
+            writer.Line($"var {variable}Raw = {(parameter.CommaSeparated ? $"{Binding}.RequestValues.SplitCommas({raw})" : raw)};");
+            writer.Open($"if ({variable}Raw.Count == 0)");
+            if (!parameter.IsOptional)
+            {
+                writer.Line($"{Errors}.Add(ref errors, {ParameterErrors}.Missing({Literal(location)}, {Literal(name)}));");
+            }
+
+            writer.Close();
+            writer.Open("else");
+            writer.Line($"var {variable}Items = new global::System.Collections.Generic.List<{element}>({variable}Raw.Count);");
+            writer.Open($"for (var index = 0; index < {variable}Raw.Count; index++)");
+            writer.Line($"var item = {variable}Raw[index] ?? string.Empty;");
+            if (scalar.Kind == ScalarKind.String)
+            {
+                writer.Line($"{variable}Items.Add(item);");
+            }
+            else
+            {
+                writer.Open($"if ({Parse(scalar, "item", "itemValue")})").Line($"{variable}Items.Add(itemValue);").Close();
+                writer.Open("else").Line($"{Errors}.Add(ref errors, {Invalid(scalar, location, name, "index")});").Close();
+            }
+
+            writer.Close();
+            writer.Line(parameter.Collection switch
+            {
+                CollectionKind.Array => $"{variable} = {variable}Items.ToArray();",
+                CollectionKind.HashSet => $"{variable} = new global::System.Collections.Generic.HashSet<{element}>({variable}Items);",
+                _ => $"{variable} = {variable}Items;",
+            });
+            writer.Close();
+            writer.Line();
+        }
+
+        private void BindBody(ParameterModel parameter, string variable)
+        {
+            var formats = parameter.BodyFormat switch
+            {
+                BodyFormat.Form => $"{Binding}.BodyFormats.Form",
+                BodyFormat.JsonOrForm => $"{Binding}.BodyFormats.Json | {Binding}.BodyFormats.Form",
+                _ => $"{Binding}.BodyFormats.Json",
+            };
+            writer.Line($"var {variable}Body = await {Binding}.RequestBody.ReadAsync(httpContext, {ContractField(parameter.Type)}, _api.MaxJsonBodyBytes, {formats});");
+            writer.Open($"if ({variable}Body.Error is {{ }} {variable}Error)");
+            writer.Open($"if ({variable}Error.ValidationErrors.Count == 0)");
+            writer.Line($"await {Toolkit}.GalaxyErrorResponse.WriteAsync(httpContext, {variable}Error);");
+            writer.Line("return;");
+            writer.Close();
+            writer.Line();
+            writer.Open($"foreach (var failure in {variable}Error.ValidationErrors)");
+            writer.Line($"{Errors}.Add(ref errors, failure);");
+            writer.Close();
+            writer.Close();
+            if (!parameter.IsOptional)
+            {
+                writer.Open($"else if ({variable}Body.IsMissing)");
+                writer.Line($"{Errors}.Add(ref errors, {ParameterErrors}.MissingBody());");
+                writer.Close();
+            }
+
+            writer.Line($"var {variable} = {variable}Body.Value{(parameter.IsOptional ? string.Empty : "!")};");
+            writer.Line();
+        }
+
+        private void BuildGroup(ParameterModel parameter, GroupModel group, string variable)
+        {
+            var members = group.Members.Select((m, j) => (Member: m, Variable: $"{variable}_{j}")).ToList();
+            var byName = members.ToDictionary(static m => m.Member.Name, static m => m.Variable, System.StringComparer.Ordinal);
+            var arguments = string.Join(", ", group.ConstructorArguments.Select(a => byName[a]));
+            var initializers = group.InitializedMembers.Select(m => $"{m} = {byName[m]}").ToList();
+            writer.Line(initializers.Count == 0
+                ? $"var {variable} = new {parameter.Type.FullyQualifiedName}({arguments});"
+                : $"var {variable} = new {parameter.Type.FullyQualifiedName}({arguments}) {{ {string.Join(", ", initializers)} }};");
+        }
+
+        private string Parse(ScalarModel scalar, string raw, string value) => scalar.Kind switch
+        {
+            ScalarKind.Enum => $"TryParse_{scalar.ValueType.Identifier}({raw}, out var {value})",
+            ScalarKind.GalaxyId => $"{Binding}.IdValues.TryParse(_api.Ids, {raw}, out var {value}, ref malformedId)",
+            _ => $"{Binding}.ScalarParser.TryParse{scalar.Kind}({raw}, out var {value})",
+        };
+
+        private string Invalid(ScalarModel scalar, string location, string name, string? index)
+        {
+            var indexArgument = index is null ? string.Empty : ", " + index;
+            return scalar.Kind switch
+            {
+                ScalarKind.Enum => $"{ParameterErrors}.InvalidEnum({Literal(location)}, {Literal(name)}, {Literal(Expected(scalar.Enum!, naming))}{indexArgument})",
+                ScalarKind.GalaxyId => $"{ParameterErrors}.InvalidId({Literal(location)}, {Literal(name)}{indexArgument})",
+                _ => $"{ParameterErrors}.Invalid({Binding}.ScalarKind.{scalar.Kind}, {Literal(location)}, {Literal(name)}{indexArgument})",
+            };
+        }
+
+        private static (string Reader, string Location) Reader(ParameterSource source) => source switch
         {
             ParameterSource.Route => ("Route", "path"),
             ParameterSource.Header => ("Header", "header"),
             _ => ("Query", "query"),
         };
-        var declared = DeclaredType(parameter);
-        var initial = parameter.DefaultValueCSharp ?? (parameter.IsNullable ? "null" : scalar.Kind == ScalarKind.String ? "default!" : "default");
-        writer.Line($"{declared} p{i} = {initial};");
-        writer.Line($"var r{i} = global::Galaxy.Api.Toolkit.Binding.RequestValues.{reader}(httpContext, {Literal(parameter.WireName)});");
-        var missing = $"{Errors}.Add(ref errors, {ParameterErrors}.Missing({Literal(location)}, {Literal(parameter.WireName)}));";
-        if (scalar.Kind == ScalarKind.String)
-        {
-            if (parameter.IsOptional)
-            {
-                writer.Open($"if (r{i} is not null)").Line($"p{i} = r{i};").Close();
-            }
-            else
-            {
-                writer.Open($"if (r{i} is null)").Line(missing).Close();
-                writer.Open("else").Line($"p{i} = r{i};").Close();
-            }
-
-            writer.Line();
-            return $"p{i}";
-        }
-
-        var parse = scalar.Kind == ScalarKind.Enum
-            ? $"TryParse_{scalar.ValueType.Identifier}"
-            : $"global::Galaxy.Api.Toolkit.Binding.ScalarParser.TryParse{scalar.Kind}";
-        var invalid = scalar.Enum is { } enumModel
-            ? $"{ParameterErrors}.InvalidEnum({Literal(location)}, {Literal(parameter.WireName)}, {Literal(Expected(enumModel, naming))})"
-            : $"{ParameterErrors}.Invalid(global::Galaxy.Api.Toolkit.Binding.ScalarKind.{scalar.Kind}, {Literal(location)}, {Literal(parameter.WireName)})";
-        if (parameter.IsOptional)
-        {
-            writer.Open($"if (r{i} is not null)");
-            writer.Open($"if ({parse}(r{i}, out var v{i}))").Line($"p{i} = v{i};").Close();
-        }
-        else
-        {
-            writer.Open($"if (r{i} is null)").Line(missing).Close();
-            writer.Open($"else if ({parse}(r{i}, out var v{i}))").Line($"p{i} = v{i};").Close();
-        }
-
-        writer.Open("else").Line($"{Errors}.Add(ref errors, {invalid});").Close();
-        if (parameter.IsOptional)
-        {
-            writer.Close();
-        }
-
-        writer.Line();
-        return $"p{i}";
-    }
-
-    private static void EmitBody(SourceWriter writer, ParameterModel parameter, int i)
-    {
-        writer.Line($"var b{i} = await global::Galaxy.Api.Toolkit.Binding.JsonBody.ReadAsync(httpContext, {ContractField(parameter.Type)}, _api.MaxJsonBodyBytes);");
-        writer.Open($"if (b{i}.Error is {{ }} bodyError{i})");
-        writer.Open($"if (bodyError{i}.ValidationErrors.Count == 0)");
-        writer.Line($"await global::Galaxy.Api.Toolkit.GalaxyErrorResponse.WriteAsync(httpContext, bodyError{i});");
-        writer.Line("return;");
-        writer.Close();
-        writer.Line();
-        writer.Open($"foreach (var failure in bodyError{i}.ValidationErrors)");
-        writer.Line($"{Errors}.Add(ref errors, failure);");
-        writer.Close();
-        writer.Close();
-        if (!parameter.IsOptional)
-        {
-            writer.Open($"else if (b{i}.IsMissing)");
-            writer.Line($"{Errors}.Add(ref errors, {ParameterErrors}.MissingBody());");
-            writer.Close();
-        }
-
-        writer.Line($"var p{i} = b{i}.Value{(parameter.IsOptional ? string.Empty : "!")};");
-        writer.Line();
     }
 
     private static void EmitEnumParser(SourceWriter writer, EnumModel enumModel, JsonNaming naming)
@@ -260,16 +443,18 @@ internal static class EndpointEmitter
     }
 
     private static IEnumerable<EnumModel> Enums(RouterModel router)
-        => router.Operations.SelectMany(static o => o.Parameters)
+        => router.Operations.SelectMany(static o => o.RequestParameters)
             .Select(static p => p.Scalar?.Enum)
             .Where(static e => e is not null)
             .GroupBy(static e => e!.Type.Identifier)
             .OrderBy(static g => g.Key, System.StringComparer.Ordinal)
             .Select(static g => g.First()!);
 
+    /// <summary>Every type the router reads or writes as JSON; resolved once at start-up, so a missing contract fails there.</summary>
     private static List<TypeRef> JsonContracts(RouterModel router)
         => router.Operations
-            .SelectMany(static o => o.Parameters.Where(static p => p.Source == ParameterSource.Body).Select(static p => p.Type).Concat(o.Return.ValueType is { } t ? [t] : []))
+            .SelectMany(static o => o.RequestParameters.Where(static p => p.Source == ParameterSource.Body).Select(static p => p.Type)
+                .Concat(o.Return.Responses.Select(static r => r.ValueType).Where(static t => t is not null).Select(static t => t!)))
             .GroupBy(static t => t.Identifier)
             .OrderBy(static g => g.Key, System.StringComparer.Ordinal)
             .Select(static g => g.First())
@@ -278,10 +463,10 @@ internal static class EndpointEmitter
     private static string DeclaredType(ParameterModel parameter)
         => parameter.Type.FullyQualifiedName + (parameter.IsNullable && !parameter.Type.IsValueType ? "?" : string.Empty);
 
-    private static string Service(TypeRef type, bool optional)
-        => optional
-            ? $"global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService<{type.FullyQualifiedName}>(httpContext.RequestServices)"
-            : $"global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<{type.FullyQualifiedName}>(httpContext.RequestServices)";
+    private static string Service(TypeRef type, bool optional, string? key)
+        => key is null
+            ? $"{DependencyInjection}.ServiceProviderServiceExtensions.{(optional ? "GetService" : "GetRequiredService")}<{type.FullyQualifiedName}>(httpContext.RequestServices)"
+            : $"{DependencyInjection}.ServiceProviderKeyedServiceExtensions.{(optional ? "GetKeyedService" : "GetRequiredKeyedService")}<{type.FullyQualifiedName}>(httpContext.RequestServices, {key})";
 
     private static string ContractField(TypeRef type) => "_json_" + type.Identifier;
 

@@ -32,7 +32,8 @@ internal sealed record RouterModel(
 }
 
 /// <summary>A constructor parameter of a router, resolved from dependency injection.</summary>
-internal sealed record ServiceParameterModel(TypeRef Type, bool IsOptional);
+/// <param name="ServiceKey">The C# literal of the key of a keyed service (<c>[FromKeyedServices]</c>).</param>
+internal sealed record ServiceParameterModel(TypeRef Type, bool IsOptional, string? ServiceKey);
 
 /// <summary>The naming policies; the same as <c>ApiJsonNaming</c> in the runtime.</summary>
 internal enum JsonNaming

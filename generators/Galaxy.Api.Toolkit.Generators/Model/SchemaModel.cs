@@ -11,6 +11,9 @@ internal enum SchemaKind
     Array,
     Dictionary,
     Reference,
+
+    /// <summary>Galaxy's encoded id: a string of hexadecimal characters.</summary>
+    GalaxyId,
 }
 
 /// <summary>

@@ -17,7 +17,15 @@ internal sealed class KnownSymbols(Compilation compilation)
     public INamedTypeSymbol? FromBody { get; } = compilation.GetTypeByMetadataName(KnownTypeNames.FromBodyMetadata);
     public INamedTypeSymbol? FromServices { get; } = compilation.GetTypeByMetadataName(KnownTypeNames.FromServiceMetadata);
     public INamedTypeSymbol? FromHeader { get; } = compilation.GetTypeByMetadataName(KnownTypeNames.FromHeaderMetadata);
-    public INamedTypeSymbol? IResult { get; } = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.IResult");
+    public INamedTypeSymbol? FromForm { get; } = compilation.GetTypeByMetadataName(KnownTypeNames.FromFormMetadata);
+    public INamedTypeSymbol? IResult { get; } = compilation.GetTypeByMetadataName(KnownTypeNames.IResult);
+    public INamedTypeSymbol? INestedHttpResult { get; } = compilation.GetTypeByMetadataName(KnownTypeNames.INestedHttpResult);
+    public INamedTypeSymbol? HttpRequest { get; } = compilation.GetTypeByMetadataName(KnownTypeNames.HttpRequest);
+    public INamedTypeSymbol? HttpResponse { get; } = compilation.GetTypeByMetadataName(KnownTypeNames.HttpResponse);
+    public INamedTypeSymbol? ClaimsPrincipal { get; } = compilation.GetTypeByMetadataName(KnownTypeNames.ClaimsPrincipal);
+    public INamedTypeSymbol? GalaxyId { get; } = compilation.GetTypeByMetadataName(KnownTypeNames.GalaxyId);
+    public INamedTypeSymbol? GalaxyUser { get; } = compilation.GetTypeByMetadataName(KnownTypeNames.GalaxyUser);
+    public INamedTypeSymbol? GalaxyQueryFilters { get; } = compilation.GetTypeByMetadataName(KnownTypeNames.GalaxyQueryFilters);
     public INamedTypeSymbol? Guid { get; } = compilation.GetTypeByMetadataName("System.Guid");
     public INamedTypeSymbol? DateTimeOffset { get; } = compilation.GetTypeByMetadataName("System.DateTimeOffset");
     public INamedTypeSymbol? DateOnly { get; } = compilation.GetTypeByMetadataName("System.DateOnly");

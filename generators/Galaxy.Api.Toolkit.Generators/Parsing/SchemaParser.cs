@@ -72,6 +72,11 @@ internal sealed class SchemaParser(KnownSymbols known, CancellationToken cancell
                 return SchemaModel.Of(SchemaKind.Any);
         }
 
+        if (Is(type, known.GalaxyId))
+        {
+            return SchemaModel.Of(SchemaKind.GalaxyId);
+        }
+
         if (Is(type, known.DateTimeOffset))
         {
             return SchemaModel.Of(SchemaKind.String, "date-time");

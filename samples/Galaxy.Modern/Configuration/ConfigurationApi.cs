@@ -3,7 +3,7 @@ using Galaxy.Api.Toolkit;
 namespace Galaxy.Modern.Configuration;
 
 /// <summary>Galaxy's version and configuration.</summary>
-[ApiRouter("configuration", Description = "Galaxy's version and configuration.")]
+[ApiRouter("configuration", Description = "Galaxy's version and configuration.", Public = true)]
 public sealed class ConfigurationApi
 {
     /// <summary>Return Galaxy version information: major/minor version, optional extra info.</summary>

@@ -17,4 +17,7 @@ public sealed class ApiRouterAttribute(string tag) : Attribute
 
     /// <summary>The description of the tag in the OpenAPI document.</summary>
     public string? Description { get; set; }
+
+    /// <summary>Whether every operation of the router needs no user. Default false: operations need a user, as in Galaxy.</summary>
+    public bool Public { get; set; }
 }

@@ -21,6 +21,21 @@ public abstract class HttpOperationAttribute(string method, string route) : Attr
 
     /// <summary>The operation's summary. Defaults to the method's XML documentation summary.</summary>
     public string? Summary { get; set; }
+
+    /// <summary>
+    /// The status code of a successful response. Default 200, as Galaxy answers every successful call (its clients treat
+    /// 201 and 204 as failures).
+    /// </summary>
+    public int StatusCode { get; set; } = 200;
+
+    /// <summary>A second route template for the same operation, answered alike and left out of the document.</summary>
+    public string? Alias { get; set; }
+
+    /// <summary>Whether the operation needs no user (<c>security: []</c> in the document). Default: the router's setting.</summary>
+    public bool Public { get; set; }
+
+    /// <summary>Whether only admins may call the operation (403 with code 403006 for others).</summary>
+    public bool RequireAdmin { get; set; }
 }
 
 /// <summary>Declares a <c>GET</c> operation.</summary>

@@ -106,7 +106,7 @@ public static class JsonBody
             || (mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase) && mediaType.StartsWith("application/", StringComparison.OrdinalIgnoreCase));
     }
 
-    private static JsonBodyResult<T> Deserialize<T>(ReadOnlySequence<byte> body, JsonTypeInfo<T> typeInfo)
+    internal static JsonBodyResult<T> Deserialize<T>(ReadOnlySequence<byte> body, JsonTypeInfo<T> typeInfo)
     {
         byte[]? rented = null;
         ReadOnlySpan<byte> utf8;
@@ -123,24 +123,7 @@ public static class JsonBody
 
         try
         {
-            if (IsBlank(utf8))
-            {
-                return new JsonBodyResult<T>(default, null, isMissing: true);
-            }
-
-            try
-            {
-                var value = JsonSerializer.Deserialize(utf8, typeInfo);
-                return new JsonBodyResult<T>(value, null, isMissing: value is null);
-            }
-            catch (JsonException exception)
-            {
-                return Fail<T>(IsWellFormed(utf8, typeInfo.Options)
-                    ? new GalaxyApiException(GalaxyErrorCodes.UserRequestInvalidParameter,
-                        $"Input does not match the schema of the request body in {JsonPath.Describe(exception.Path)}",
-                        [new ValidationError(JsonPath.ToLocation("body", exception.Path), "Input does not match the schema of this field", "value_error")])
-                    : new GalaxyApiException(GalaxyErrorCodes.UserInvalidJson));
-            }
+            return Deserialize(utf8, typeInfo);
         }
         finally
         {
@@ -148,6 +131,29 @@ public static class JsonBody
             {
                 ArrayPool<byte>.Shared.Return(rented);
             }
+        }
+    }
+
+    /// <summary>Deserializes a complete body: blank or <c>null</c> is missing; bad JSON is 400003; a wrong shape 400008.</summary>
+    internal static JsonBodyResult<T> Deserialize<T>(ReadOnlySpan<byte> utf8, JsonTypeInfo<T> typeInfo)
+    {
+        if (IsBlank(utf8))
+        {
+            return new JsonBodyResult<T>(default, null, isMissing: true);
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize(utf8, typeInfo);
+            return new JsonBodyResult<T>(value, null, isMissing: value is null);
+        }
+        catch (JsonException exception)
+        {
+            return Fail<T>(IsWellFormed(utf8, typeInfo.Options)
+                ? new GalaxyApiException(GalaxyErrorCodes.UserRequestInvalidParameter,
+                    $"Input does not match the schema of the request body in {JsonPath.Describe(exception.Path)}",
+                    [new ValidationError(JsonPath.ToLocation("body", exception.Path), "Input does not match the schema of this field", "value_error")])
+                : new GalaxyApiException(GalaxyErrorCodes.UserInvalidJson));
         }
     }
 
@@ -186,8 +192,8 @@ public static class JsonBody
         }
     }
 
-    private static GalaxyApiException TooLarge(long maxBytes)
+    internal static GalaxyApiException TooLarge(long maxBytes)
         => new(GalaxyErrorCodes.RequestTooLarge, $"The request body is larger than {maxBytes} bytes.");
 
-    private static JsonBodyResult<T> Fail<T>(GalaxyApiException error) => new(default, error, isMissing: false);
+    internal static JsonBodyResult<T> Fail<T>(GalaxyApiException error) => new(default, error, isMissing: false);
 }

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Galaxy.Api.Toolkit.Binding;
 
@@ -10,6 +11,7 @@ namespace Galaxy.Api.Toolkit.Binding;
 public static class JsonResponse
 {
     private const string JsonContentType = "application/json; charset=utf-8";
+    private static readonly ReadOnlyMemory<byte> NullBody = "null"u8.ToArray();
 
     /// <summary>Writes <paramref name="value"/> with status <paramref name="statusCode"/>.</summary>
     /// <param name="context">The request.</param>
@@ -24,14 +26,51 @@ public static class JsonResponse
         return JsonSerializer.SerializeAsync(response.BodyWriter, value, typeInfo, context.RequestAborted);
     }
 
-    /// <summary>Writes 200 with the body <c>null</c>, as FastAPI answers an operation that returns nothing.</summary>
+    /// <summary>
+    /// Writes the body <c>null</c>, as FastAPI answers an operation that returns nothing (status 200 unless the operation
+    /// declares another; 204 has no body).
+    /// </summary>
     /// <param name="context">The request.</param>
-    public static Task WriteNullAsync(HttpContext context)
+    /// <param name="statusCode">The status code.</param>
+    public static Task WriteNullAsync(HttpContext context, int statusCode = StatusCodes.Status200OK)
     {
         var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
+        response.StatusCode = statusCode;
+        if (statusCode == StatusCodes.Status204NoContent)
+        {
+            return Task.CompletedTask;
+        }
+
         response.ContentType = JsonContentType;
         response.ContentLength = 4;
-        return response.Body.WriteAsync("null"u8.ToArray(), context.RequestAborted).AsTask();
+        return response.Body.WriteAsync(NullBody, context.RequestAborted).AsTask();
+    }
+
+    /// <summary>
+    /// Executes an <see cref="IResult"/>. A result that carries a value and a status (<c>Ok&lt;T&gt;</c>,
+    /// <c>NotFound&lt;T&gt;</c>, <c>Created&lt;T&gt;</c>...) is written with the API's serializer options, so its body
+    /// follows the same naming policy as the document (generated handlers write <c>Created&lt;T&gt;</c>'s location first);
+    /// any other result executes itself. A null result answers 200 <c>null</c>.
+    /// </summary>
+    /// <param name="context">The request.</param>
+    /// <param name="result">The operation's result.</param>
+    /// <param name="options">The API's serializer options.</param>
+    public static Task WriteResultAsync(HttpContext context, IResult? result, System.Text.Json.JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        switch (result)
+        {
+            case null:
+                return WriteNullAsync(context, StatusCodes.Status200OK);
+            case INestedHttpResult nested:
+                return WriteResultAsync(context, nested.Result, options);
+            case IValueHttpResult { Value: { } value } when result is IStatusCodeHttpResult status && result is not IContentTypeHttpResult:
+                var response = context.Response;
+                response.StatusCode = status.StatusCode ?? StatusCodes.Status200OK;
+                response.ContentType = JsonContentType;
+                return JsonSerializer.SerializeAsync(response.BodyWriter, value, options.GetTypeInfo(value.GetType()), context.RequestAborted);
+            default:
+                return result.ExecuteAsync(context);
+        }
     }
 }

@@ -18,18 +18,30 @@ public static class ParameterErrors
     /// <param name="kind">The expected type.</param>
     /// <param name="source">Where the value comes from.</param>
     /// <param name="name">The parameter name.</param>
-    public static ValidationError Invalid(ScalarKind kind, string source, string name)
+    /// <param name="index">For an item of a collection: its position.</param>
+    public static ValidationError Invalid(ScalarKind kind, string source, string name, int? index = null)
     {
         var (message, type) = Describe(kind);
-        return new([source, name], message, type);
+        return new(Location(source, name, index), message, type);
     }
 
     /// <summary>A value is not one of an enumeration's names.</summary>
     /// <param name="source">Where the value comes from.</param>
     /// <param name="name">The parameter name.</param>
     /// <param name="expected">The allowed values as pydantic lists them: <c>'a', 'b' or 'c'</c>.</param>
-    public static ValidationError InvalidEnum(string source, string name, string expected)
-        => new([source, name], "Input should be " + expected, "enum");
+    /// <param name="index">For an item of a collection: its position.</param>
+    public static ValidationError InvalidEnum(string source, string name, string expected, int? index = null)
+        => new(Location(source, name, index), "Input should be " + expected, "enum");
+
+    /// <summary>A value is not an encoded id (a multiple of 16 hexadecimal characters).</summary>
+    /// <param name="source">Where the value comes from.</param>
+    /// <param name="name">The parameter name.</param>
+    /// <param name="index">For an item of a collection: its position.</param>
+    public static ValidationError InvalidId(string source, string name, int? index = null)
+        => new(Location(source, name, index), "Invalid id: expected hexadecimal characters, a multiple of 16 of them", "value_error");
+
+    private static object[] Location(string source, string name, int? index)
+        => index is { } i ? [source, name, i] : [source, name];
 
     private static (string Message, string Type) Describe(ScalarKind kind) => kind switch
     {

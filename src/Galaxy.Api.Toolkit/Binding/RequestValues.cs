@@ -33,4 +33,43 @@ public static class RequestValues
         var values = context.Request.Headers[name];
         return values.Count == 0 ? null : values[values.Count - 1];
     }
+
+    /// <summary>Every value of the query key <paramref name="name"/>, in order; empty when absent.</summary>
+    /// <param name="context">The request.</param>
+    /// <param name="name">The query key.</param>
+    public static Microsoft.Extensions.Primitives.StringValues QueryAll(HttpContext context, string name) => context.Request.Query[name];
+
+    /// <summary>Every value of a header, in order; empty when absent.</summary>
+    /// <param name="context">The request.</param>
+    /// <param name="name">The header name.</param>
+    public static Microsoft.Extensions.Primitives.StringValues HeaderAll(HttpContext context, string name) => context.Request.Headers[name];
+
+    /// <summary>
+    /// The items of comma-separated values (<c>keys=a,b&amp;keys=c</c> gives a, b, c), trimmed, empty items dropped;
+    /// empty when the key is absent.
+    /// </summary>
+    /// <param name="values">The raw values.</param>
+    public static Microsoft.Extensions.Primitives.StringValues SplitCommas(Microsoft.Extensions.Primitives.StringValues values)
+    {
+        if (values.Count == 0)
+        {
+            return values;
+        }
+
+        var items = new List<string>();
+        foreach (var value in values)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            foreach (var item in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                items.Add(item);
+            }
+        }
+
+        return new Microsoft.Extensions.Primitives.StringValues(items.ToArray());
+    }
 }

@@ -2,7 +2,12 @@ using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Galaxy.Api.Toolkit.Authentication;
+using Galaxy.Api.Toolkit.Ids;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -14,10 +19,11 @@ namespace Galaxy.Api.Toolkit.Hosting;
 /// in fields, so nothing is looked up per request.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class GalaxyApiContext
+public sealed partial class GalaxyApiContext
 {
-    private GalaxyApiContext(GalaxyApiDefinition definition, GalaxyApiOptions options, JsonSerializerOptions serializerOptions, IServiceProvider services)
+    private GalaxyApiContext(GalaxyApiDefinition definition, GalaxyApiOptions options, JsonSerializerOptions serializerOptions, IServiceProvider services, GalaxyIdEncoder ids)
     {
+        Ids = ids;
         Definition = definition;
         Options = options;
         SerializerOptions = serializerOptions;
@@ -35,6 +41,9 @@ public sealed class GalaxyApiContext
 
     /// <summary>The application's services.</summary>
     public IServiceProvider Services { get; }
+
+    /// <summary>The encoder of database ids.</summary>
+    public GalaxyIdEncoder Ids { get; }
 
     /// <summary>The largest JSON body accepted.</summary>
     public long MaxJsonBodyBytes => Options.MaxJsonBodyBytes;
@@ -57,7 +66,14 @@ public sealed class GalaxyApiContext
         }
 
         var options = services.GetRequiredService<IOptions<GalaxyApiOptions>>().Value;
-        var context = new GalaxyApiContext(definition, options, CreateSerializerOptions(definition, options, services), services);
+        CheckAuthentication(definition, services);
+        var ids = services.GetRequiredService<GalaxyIdEncoder>();
+        if (options.IdSecret == GalaxyIdEncoder.DefaultSecret)
+        {
+            LogDefaultIdSecret(services.GetRequiredService<ILoggerFactory>().CreateLogger<GalaxyApiContext>());
+        }
+
+        var context = new GalaxyApiContext(definition, options, CreateSerializerOptions(definition, options, services, ids), services, ids);
         Documents.DocumentEndpoints.Map(endpoints, context);
         return context;
     }
@@ -79,7 +95,27 @@ public sealed class GalaxyApiContext
         }
     }
 
-    private static JsonSerializerOptions CreateSerializerOptions(GalaxyApiDefinition definition, GalaxyApiOptions options, IServiceProvider services)
+    private static void CheckAuthentication(GalaxyApiDefinition definition, IServiceProvider services)
+    {
+        if (definition.OperationsNeedingUser == 0)
+        {
+            return;
+        }
+
+        var authorization = services.GetService<IOptions<AuthorizationOptions>>()?.Value;
+        if (services.GetService<IAuthenticationSchemeProvider>() is null || authorization?.GetPolicy(GalaxyAuthenticationDefaults.UserPolicy) is null)
+        {
+            throw new InvalidOperationException(
+                $"{definition.OperationsNeedingUser} generated operation(s) need an authenticated user, but Galaxy authentication is not set up: call " +
+                "builder.Services.AddGalaxyAuthentication() and register an IGalaxyUserStore, or mark the operations (or their routers) Public = true.");
+        }
+    }
+
+    [LoggerMessage(EventId = LogEvents.DefaultIdSecret, Level = LogLevel.Warning,
+        Message = "Ids are encoded with Galaxy's public default id_secret; set GalaxyApiOptions.IdSecret to a secret of your own outside development.")]
+    private static partial void LogDefaultIdSecret(ILogger logger);
+
+    private static JsonSerializerOptions CreateSerializerOptions(GalaxyApiDefinition definition, GalaxyApiOptions options, IServiceProvider services, GalaxyIdEncoder ids)
     {
         var policy = definition.NamingPolicy;
         var serializerOptions = new JsonSerializerOptions(JsonSerializerDefaults.General)
@@ -91,6 +127,7 @@ public sealed class GalaxyApiContext
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             TypeInfoResolver = ResolveContracts(services),
         };
+        serializerOptions.Converters.Add(new GalaxyIdJsonConverter(ids));
         definition.ConfigureJson?.Invoke(serializerOptions);
         foreach (var configure in options.JsonConfigurations)
         {

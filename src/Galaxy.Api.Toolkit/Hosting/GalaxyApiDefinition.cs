@@ -13,8 +13,10 @@ public sealed class GalaxyApiDefinition
     /// <param name="document">The OpenAPI document as UTF-8 JSON.</param>
     /// <param name="documentETag">The strong ETag of <paramref name="document"/>, quotes included.</param>
     /// <param name="configureJson">Adds what the API's types need to the serializer options (enum converters).</param>
-    public GalaxyApiDefinition(string title, ApiJsonNaming jsonNaming, byte[] document, string documentETag, Action<JsonSerializerOptions>? configureJson)
+    /// <param name="operationsNeedingUser">How many operations need an authenticated user (not public).</param>
+    public GalaxyApiDefinition(string title, ApiJsonNaming jsonNaming, byte[] document, string documentETag, Action<JsonSerializerOptions>? configureJson, int operationsNeedingUser)
     {
+        OperationsNeedingUser = operationsNeedingUser;
         Title = title;
         JsonNaming = jsonNaming;
         Document = document;
@@ -33,6 +35,9 @@ public sealed class GalaxyApiDefinition
 
     /// <summary>The strong ETag of <see cref="Document"/>, quotes included.</summary>
     public string DocumentETag { get; }
+
+    /// <summary>How many operations need an authenticated user.</summary>
+    public int OperationsNeedingUser { get; }
 
     /// <summary>Adds what the API's types need to the serializer options.</summary>
     public Action<JsonSerializerOptions>? ConfigureJson { get; }

@@ -7,6 +7,12 @@ public sealed class GalaxyApiOptions
 {
     private readonly List<Action<JsonSerializerOptions>> _jsonConfigurations = [];
 
+    /// <summary>
+    /// The secret that encodes database ids (Galaxy's <c>id_secret</c>), 4 to 56 bytes of UTF-8. Defaults to Galaxy's
+    /// sample secret, which is public: set your own outside development (a warning is logged while the default is used).
+    /// </summary>
+    public string IdSecret { get; set; } = Ids.GalaxyIdEncoder.DefaultSecret;
+
     /// <summary>Where the OpenAPI document is served. Default <c>/api/openapi.json</c>.</summary>
     public string DocumentPath { get; set; } = "/api/openapi.json";
 

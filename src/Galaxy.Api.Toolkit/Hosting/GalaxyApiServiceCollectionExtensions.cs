@@ -2,7 +2,9 @@ using Galaxy.Api.Toolkit;
 using Galaxy.Api.Toolkit.Errors;
 using Galaxy.Api.Toolkit.Hosting;
 using Microsoft.AspNetCore.Hosting;
+using Galaxy.Api.Toolkit.Ids;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +24,7 @@ public static class GalaxyApiServiceCollectionExtensions
         }
 
         services.TryAddSingleton<GalaxyApiMarker>();
+        services.TryAddSingleton(static provider => new GalaxyIdEncoder(provider.GetRequiredService<IOptions<GalaxyApiOptions>>().Value.IdSecret));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, GalaxyErrorStartupFilter>());
         return services;
     }

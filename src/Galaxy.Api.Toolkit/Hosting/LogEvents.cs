@@ -6,4 +6,5 @@ internal static class LogEvents
     public const int GalaxyError = 1001;
     public const int BadRequest = 1002;
     public const int Unhandled = 1003;
+    public const int DefaultIdSecret = 1004;
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Galaxy.Api.Toolkit.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -6,14 +7,64 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Galaxy.Api.Toolkit.Hosting;
 
+/// <summary>Who may call an operation.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public enum OperationAccess
+{
+    /// <summary>An authenticated Galaxy user (the default).</summary>
+    User,
+
+    /// <summary>Anyone.</summary>
+    Public,
+
+    /// <summary>An admin.</summary>
+    Admin,
+}
+
+/// <summary>What generated code tells the runtime about one operation's endpoint.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class OperationDescriptor
+{
+    /// <summary>The operationId, also the endpoint name.</summary>
+    public required string OperationId { get; init; }
+
+    /// <summary>The tag.</summary>
+    public required string Tag { get; init; }
+
+    /// <summary>The summary.</summary>
+    public string? Summary { get; init; }
+
+    /// <summary>The description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The body type, if any.</summary>
+    public Type? RequestType { get; init; }
+
+    /// <summary>Whether the body may be absent.</summary>
+    public bool RequestIsOptional { get; init; }
+
+    /// <summary>The content types the body may have.</summary>
+    public string[] RequestContentTypes { get; init; } = [];
+
+    /// <summary>The documented responses: status and body type (null for none).</summary>
+    public (int Status, Type? Type)[] Responses { get; init; } = [];
+
+    /// <summary>Who may call the operation.</summary>
+    public OperationAccess Access { get; init; }
+
+    /// <summary>Whether this endpoint is the operation's alias route (left out of descriptions).</summary>
+    public bool IsAlias { get; init; }
+}
+
 /// <summary>
-/// Describes generated endpoints with ASP.NET Core's standard metadata (name, tags, summary, accepts, produces) so that
-/// ApiExplorer and Microsoft.AspNetCore.OpenApi see the same operations as the compile-time document.
+/// Describes generated endpoints with ASP.NET Core's standard metadata (name, tags, summary, accepts, produces,
+/// authorization) so that routing, authorization, ApiExplorer and Microsoft.AspNetCore.OpenApi see the operations the
+/// compile-time document describes.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class OperationMetadata
 {
-    private const string Json = "application/json";
+    private static readonly string[] Json = ["application/json"];
 
     /// <summary>The HTTP method lists of the verbs, shared by every endpoint.</summary>
     public static readonly string[] Get = [HttpMethods.Get];
@@ -32,35 +83,53 @@ public static class OperationMetadata
 
     /// <summary>Adds the operation's metadata to its endpoint.</summary>
     /// <param name="builder">The endpoint.</param>
-    /// <param name="operationId">The operationId, also the endpoint name.</param>
-    /// <param name="tag">The tag.</param>
-    /// <param name="summary">The summary.</param>
-    /// <param name="description">The description.</param>
-    /// <param name="requestType">The JSON body type, if any.</param>
-    /// <param name="requestIsOptional">Whether the body may be absent.</param>
-    /// <param name="responseType">The JSON response type, if any.</param>
-    public static IEndpointConventionBuilder Apply(IEndpointConventionBuilder builder, string operationId, string tag, string? summary, string? description, Type? requestType, bool requestIsOptional, Type? responseType)
+    /// <param name="operation">The operation.</param>
+    public static IEndpointConventionBuilder Apply(IEndpointConventionBuilder builder, OperationDescriptor operation)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.WithName(operationId);
-        builder.WithDisplayName(operationId);
-        builder.WithMetadata(new TagsAttribute(tag));
-        if (summary is not null)
+        ArgumentNullException.ThrowIfNull(operation);
+        var name = operation.IsAlias ? operation.OperationId + "_alias" : operation.OperationId;
+        builder.WithName(name);
+        builder.WithDisplayName(name);
+        builder.WithMetadata(new TagsAttribute(operation.Tag), operation);
+        if (operation.Summary is not null)
         {
-            builder.WithMetadata(new EndpointSummaryAttribute(summary));
+            builder.WithMetadata(new EndpointSummaryAttribute(operation.Summary));
         }
 
-        if (description is not null)
+        if (operation.Description is not null)
         {
-            builder.WithMetadata(new EndpointDescriptionAttribute(description));
+            builder.WithMetadata(new EndpointDescriptionAttribute(operation.Description));
         }
 
-        if (requestType is not null)
+        if (operation.RequestType is not null)
         {
-            builder.WithMetadata(new AcceptsMetadata([Json], requestType, requestIsOptional));
+            builder.WithMetadata(new AcceptsMetadata(operation.RequestContentTypes, operation.RequestType, operation.RequestIsOptional));
         }
 
-        builder.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, responseType, [Json]));
+        foreach (var (status, type) in operation.Responses)
+        {
+            builder.WithMetadata(new ProducesResponseTypeMetadata(status, type, type is null ? [] : Json));
+        }
+
+        switch (operation.Access)
+        {
+            case OperationAccess.Public:
+                builder.AllowAnonymous();
+                break;
+            case OperationAccess.Admin:
+                builder.RequireAuthorization(GalaxyAuthenticationDefaults.AdminPolicy);
+                break;
+            default:
+                builder.RequireAuthorization(GalaxyAuthenticationDefaults.UserPolicy);
+                break;
+        }
+
+        if (operation.IsAlias)
+        {
+            builder.ExcludeFromDescription();
+        }
+
         return builder;
     }
 }

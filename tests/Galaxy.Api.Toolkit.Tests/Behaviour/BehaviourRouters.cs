@@ -13,7 +13,7 @@ public sealed record Echo(string Source, string? Text, long? Number, bool? Flag,
 public sealed record Payload(string Title, int Count = 1, IReadOnlyList<string>? Tags = null);
 
 /// <summary>Operations that echo what they bound, for the behaviour suite.</summary>
-[ApiRouter("behaviour")]
+[ApiRouter("behaviour", Public = true)]
 public sealed class BehaviourApi
 {
     [Get("/behaviour/route/int/{value}")]
@@ -67,7 +67,7 @@ public sealed class Counter : ICounter
 }
 
 /// <summary>A router with constructor injection of a scoped service.</summary>
-[ApiRouter("scoped")]
+[ApiRouter("scoped", Public = true)]
 public sealed class ScopedApi(ICounter counter)
 {
     [Get("/scoped/next")]

@@ -21,13 +21,13 @@ namespace Galaxy.Api.Toolkit.Generated
         {
             global::Galaxy.Api.Toolkit.Hosting.OperationMetadata.Apply(
                 global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/version", global::Galaxy.Api.Toolkit.Hosting.OperationMetadata.Get, new global::Microsoft.AspNetCore.Http.RequestDelegate(Handle0_Version)),
-                operationId: "version_api_version_get",
-                tag: "meta",
-                summary: null,
-                description: null,
-                requestType: null,
-                requestIsOptional: false,
-                responseType: typeof(string));
+                new global::Galaxy.Api.Toolkit.Hosting.OperationDescriptor
+                {
+                    OperationId = "version_api_version_get",
+                    Tag = "meta",
+                    Responses = [(200, typeof(string))],
+                    Access = global::Galaxy.Api.Toolkit.Hosting.OperationAccess.User,
+                });
         }
 
         // GET /api/version
@@ -41,7 +41,7 @@ namespace Galaxy.Api.Toolkit.Generated
             }
 
             var result = global::Fixture.MetaApi.Version();
-            await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteAsync(httpContext, result, _json_System_String);
+            await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteAsync(httpContext, result, _json_System_String, 200);
         }
     }
 }

@@ -23,31 +23,37 @@ namespace Galaxy.Api.Toolkit.Generated
         {
             global::Galaxy.Api.Toolkit.Hosting.OperationMetadata.Apply(
                 global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/widgets/{widget_id}", global::Galaxy.Api.Toolkit.Hosting.OperationMetadata.Get, new global::Microsoft.AspNetCore.Http.RequestDelegate(Handle0_Show)),
-                operationId: "show_api_widgets__widget_id__get",
-                tag: "widgets",
-                summary: "Shows a widget.",
-                description: "Widgets are never deleted.",
-                requestType: null,
-                requestIsOptional: false,
-                responseType: typeof(global::Fixture.Widget));
+                new global::Galaxy.Api.Toolkit.Hosting.OperationDescriptor
+                {
+                    OperationId = "show_api_widgets__widget_id__get",
+                    Tag = "widgets",
+                    Summary = "Shows a widget.",
+                    Description = "Widgets are never deleted.",
+                    Responses = [(200, typeof(global::Fixture.Widget))],
+                    Access = global::Galaxy.Api.Toolkit.Hosting.OperationAccess.User,
+                });
             global::Galaxy.Api.Toolkit.Hosting.OperationMetadata.Apply(
                 global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/widgets", global::Galaxy.Api.Toolkit.Hosting.OperationMetadata.Post, new global::Microsoft.AspNetCore.Http.RequestDelegate(Handle1_Create)),
-                operationId: "create_api_widgets_post",
-                tag: "widgets",
-                summary: "Creates a widget.",
-                description: null,
-                requestType: typeof(global::Fixture.CreateWidget),
-                requestIsOptional: false,
-                responseType: typeof(global::Fixture.Widget));
+                new global::Galaxy.Api.Toolkit.Hosting.OperationDescriptor
+                {
+                    OperationId = "create_api_widgets_post",
+                    Tag = "widgets",
+                    Summary = "Creates a widget.",
+                    RequestType = typeof(global::Fixture.CreateWidget),
+                    RequestIsOptional = false,
+                    RequestContentTypes = ["application/json"],
+                    Responses = [(200, typeof(global::Fixture.Widget))],
+                    Access = global::Galaxy.Api.Toolkit.Hosting.OperationAccess.User,
+                });
             global::Galaxy.Api.Toolkit.Hosting.OperationMetadata.Apply(
                 global::Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapMethods(endpoints, "/api/widgets/{widget_id:long}", global::Galaxy.Api.Toolkit.Hosting.OperationMetadata.Delete, new global::Microsoft.AspNetCore.Http.RequestDelegate(Handle2_Remove)),
-                operationId: "remove_widget",
-                tag: "widgets",
-                summary: null,
-                description: null,
-                requestType: null,
-                requestIsOptional: false,
-                responseType: null);
+                new global::Galaxy.Api.Toolkit.Hosting.OperationDescriptor
+                {
+                    OperationId = "remove_widget",
+                    Tag = "widgets",
+                    Responses = [(200, null)],
+                    Access = global::Galaxy.Api.Toolkit.Hosting.OperationAccess.User,
+                });
         }
 
         // GET /api/widgets/{widget_id}
@@ -55,23 +61,23 @@ namespace Galaxy.Api.Toolkit.Generated
         {
             global::Galaxy.Api.Toolkit.RequestValidationErrors? errors = null;
             string p0 = default!;
-            var r0 = global::Galaxy.Api.Toolkit.Binding.RequestValues.Route(httpContext, "widget_id");
-            if (r0 is null)
+            var p0Raw = global::Galaxy.Api.Toolkit.Binding.RequestValues.Route(httpContext, "widget_id");
+            if (p0Raw is null)
             {
                 global::Galaxy.Api.Toolkit.RequestValidationErrors.Add(ref errors, global::Galaxy.Api.Toolkit.Binding.ParameterErrors.Missing("path", "widget_id"));
             }
             else
             {
-                p0 = r0;
+                p0 = p0Raw;
             }
 
             bool? p1 = null;
-            var r1 = global::Galaxy.Api.Toolkit.Binding.RequestValues.Query(httpContext, "verbose");
-            if (r1 is not null)
+            var p1Raw = global::Galaxy.Api.Toolkit.Binding.RequestValues.Query(httpContext, "verbose");
+            if (p1Raw is not null)
             {
-                if (global::Galaxy.Api.Toolkit.Binding.ScalarParser.TryParseBoolean(r1, out var v1))
+                if (global::Galaxy.Api.Toolkit.Binding.ScalarParser.TryParseBoolean(p1Raw, out var p1Value))
                 {
-                    p1 = v1;
+                    p1 = p1Value;
                 }
                 else
                 {
@@ -80,12 +86,12 @@ namespace Galaxy.Api.Toolkit.Generated
             }
 
             int p2 = 10;
-            var r2 = global::Galaxy.Api.Toolkit.Binding.RequestValues.Query(httpContext, "limit");
-            if (r2 is not null)
+            var p2Raw = global::Galaxy.Api.Toolkit.Binding.RequestValues.Query(httpContext, "limit");
+            if (p2Raw is not null)
             {
-                if (global::Galaxy.Api.Toolkit.Binding.ScalarParser.TryParseInt32(r2, out var v2))
+                if (global::Galaxy.Api.Toolkit.Binding.ScalarParser.TryParseInt32(p2Raw, out var p2Value))
                 {
-                    p2 = v2;
+                    p2 = p2Value;
                 }
                 else
                 {
@@ -94,12 +100,12 @@ namespace Galaxy.Api.Toolkit.Generated
             }
 
             global::Fixture.Color p3 = global::Fixture.Color.DarkGreen;
-            var r3 = global::Galaxy.Api.Toolkit.Binding.RequestValues.Query(httpContext, "color");
-            if (r3 is not null)
+            var p3Raw = global::Galaxy.Api.Toolkit.Binding.RequestValues.Query(httpContext, "color");
+            if (p3Raw is not null)
             {
-                if (TryParse_Fixture_Color(r3, out var v3))
+                if (TryParse_Fixture_Color(p3Raw, out var p3Value))
                 {
-                    p3 = v3;
+                    p3 = p3Value;
                 }
                 else
                 {
@@ -115,32 +121,32 @@ namespace Galaxy.Api.Toolkit.Generated
 
             var router = new global::Fixture.WidgetsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Fixture.IWidgetStore>(httpContext.RequestServices));
             var result = router.Show(p0, p1, p2, p3);
-            await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteAsync(httpContext, result, _json_Fixture_Widget);
+            await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteAsync(httpContext, result, _json_Fixture_Widget, 200);
         }
 
         // POST /api/widgets
         private async global::System.Threading.Tasks.Task Handle1_Create(global::Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
             global::Galaxy.Api.Toolkit.RequestValidationErrors? errors = null;
-            var b0 = await global::Galaxy.Api.Toolkit.Binding.JsonBody.ReadAsync(httpContext, _json_Fixture_CreateWidget, _api.MaxJsonBodyBytes);
-            if (b0.Error is { } bodyError0)
+            var p0Body = await global::Galaxy.Api.Toolkit.Binding.RequestBody.ReadAsync(httpContext, _json_Fixture_CreateWidget, _api.MaxJsonBodyBytes, global::Galaxy.Api.Toolkit.Binding.BodyFormats.Json);
+            if (p0Body.Error is { } p0Error)
             {
-                if (bodyError0.ValidationErrors.Count == 0)
+                if (p0Error.ValidationErrors.Count == 0)
                 {
-                    await global::Galaxy.Api.Toolkit.GalaxyErrorResponse.WriteAsync(httpContext, bodyError0);
+                    await global::Galaxy.Api.Toolkit.GalaxyErrorResponse.WriteAsync(httpContext, p0Error);
                     return;
                 }
 
-                foreach (var failure in bodyError0.ValidationErrors)
+                foreach (var failure in p0Error.ValidationErrors)
                 {
                     global::Galaxy.Api.Toolkit.RequestValidationErrors.Add(ref errors, failure);
                 }
             }
-            else if (b0.IsMissing)
+            else if (p0Body.IsMissing)
             {
                 global::Galaxy.Api.Toolkit.RequestValidationErrors.Add(ref errors, global::Galaxy.Api.Toolkit.Binding.ParameterErrors.MissingBody());
             }
-            var p0 = b0.Value!;
+            var p0 = p0Body.Value!;
 
             if (errors is not null)
             {
@@ -150,7 +156,7 @@ namespace Galaxy.Api.Toolkit.Generated
 
             var router = new global::Fixture.WidgetsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Fixture.IWidgetStore>(httpContext.RequestServices));
             var result = await router.Create(p0, httpContext.RequestAborted);
-            await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteAsync(httpContext, result, _json_Fixture_Widget);
+            await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteAsync(httpContext, result, _json_Fixture_Widget, 200);
         }
 
         // DELETE /api/widgets/{widget_id:long}
@@ -158,14 +164,14 @@ namespace Galaxy.Api.Toolkit.Generated
         {
             global::Galaxy.Api.Toolkit.RequestValidationErrors? errors = null;
             long p0 = default;
-            var r0 = global::Galaxy.Api.Toolkit.Binding.RequestValues.Route(httpContext, "widget_id");
-            if (r0 is null)
+            var p0Raw = global::Galaxy.Api.Toolkit.Binding.RequestValues.Route(httpContext, "widget_id");
+            if (p0Raw is null)
             {
                 global::Galaxy.Api.Toolkit.RequestValidationErrors.Add(ref errors, global::Galaxy.Api.Toolkit.Binding.ParameterErrors.Missing("path", "widget_id"));
             }
-            else if (global::Galaxy.Api.Toolkit.Binding.ScalarParser.TryParseInt64(r0, out var v0))
+            else if (global::Galaxy.Api.Toolkit.Binding.ScalarParser.TryParseInt64(p0Raw, out var p0Value))
             {
-                p0 = v0;
+                p0 = p0Value;
             }
             else
             {
@@ -180,7 +186,7 @@ namespace Galaxy.Api.Toolkit.Generated
 
             var router = new global::Fixture.WidgetsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Fixture.IWidgetStore>(httpContext.RequestServices));
             await router.Remove(p0);
-            await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteNullAsync(httpContext);
+            await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteNullAsync(httpContext, 200);
         }
 
         /// <summary>Parses a wire name of the enum, ignoring case.</summary>

@@ -9,7 +9,7 @@ namespace Galaxy.Api.Toolkit.Generated
     internal static class GalaxyApiDocument
     {
         /// <summary>The strong ETag of <see cref="Utf8"/>.</summary>
-        public const string ETag = "\"b60dd36118af30dc18a7d7616ffe274d\"";
+        public const string ETag = "\"1ba6be8a9e740c793a335c427e98b833\"";
 
         /// <summary>The definition handed to the runtime by <c>MapGalaxyApi</c>.</summary>
         public static readonly global::Galaxy.Api.Toolkit.Hosting.GalaxyApiDefinition Definition = new(
@@ -17,7 +17,8 @@ namespace Galaxy.Api.Toolkit.Generated
             global::Galaxy.Api.Toolkit.ApiJsonNaming.SnakeCaseLower,
             Utf8.ToArray(),
             ETag,
-            ConfigureJson);
+            ConfigureJson,
+            operationsNeedingUser: 4);
 
         /// <summary>Serializes the API's enums by name under the naming policy, as the document lists them.</summary>
         private static void ConfigureJson(global::System.Text.Json.JsonSerializerOptions options)
@@ -57,7 +58,15 @@ namespace Galaxy.Api.Toolkit.Generated
           "5XX": {
             "$ref": "#/components/responses/ServerError"
           }
-        }
+        },
+        "security": [
+          {
+            "APIKeyHeader": []
+          },
+          {
+            "APIKeyQuery": []
+          }
+        ]
       }
     },
     "/api/widgets": {
@@ -94,7 +103,15 @@ namespace Galaxy.Api.Toolkit.Generated
           "5XX": {
             "$ref": "#/components/responses/ServerError"
           }
-        }
+        },
+        "security": [
+          {
+            "APIKeyHeader": []
+          },
+          {
+            "APIKeyQuery": []
+          }
+        ]
       }
     },
     "/api/widgets/{widget_id}": {
@@ -166,7 +183,15 @@ namespace Galaxy.Api.Toolkit.Generated
           "5XX": {
             "$ref": "#/components/responses/ServerError"
           }
-        }
+        },
+        "security": [
+          {
+            "APIKeyHeader": []
+          },
+          {
+            "APIKeyQuery": []
+          }
+        ]
       },
       "delete": {
         "tags": [
@@ -201,7 +226,15 @@ namespace Galaxy.Api.Toolkit.Generated
           "5XX": {
             "$ref": "#/components/responses/ServerError"
           }
-        }
+        },
+        "security": [
+          {
+            "APIKeyHeader": []
+          },
+          {
+            "APIKeyQuery": []
+          }
+        ]
       }
     }
   },
@@ -385,6 +418,18 @@ namespace Galaxy.Api.Toolkit.Generated
           "tags",
           "size"
         ]
+      }
+    },
+    "securitySchemes": {
+      "APIKeyHeader": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "x-api-key"
+      },
+      "APIKeyQuery": {
+        "type": "apiKey",
+        "in": "query",
+        "name": "key"
       }
     },
     "responses": {

@@ -1,0 +1,152 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace Galaxy.Api.Toolkit.Binding;
+
+/// <summary>
+/// Reads a form (<c>application/x-www-form-urlencoded</c> or <c>multipart/form-data</c>) into a body type. Fields are
+/// matched to the JSON property names of the type's contract, written as the JSON the client would have sent, and
+/// deserialized with the same contract, so a form is validated exactly as JSON is. Uses contract metadata only (no
+/// reflection), so it works with source-generated contracts.
+/// </summary>
+internal static class FormBody
+{
+    public static bool IsFormContentType(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType) || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
+        {
+            return false;
+        }
+
+        return mediaType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+            || mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static async ValueTask<JsonBodyResult<T>> ReadAsync<T>(HttpContext context, JsonTypeInfo<T> typeInfo, long maxBytes)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return JsonBody.Fail<T>(new GalaxyApiException(GalaxyErrorCodes.UnsupportedMediaType, "This operation's body cannot be sent as a form; send 'application/json'."));
+        }
+
+        if (context.Request.ContentLength > maxBytes)
+        {
+            return JsonBody.Fail<T>(JsonBody.TooLarge(maxBytes));
+        }
+
+        IFormCollection form;
+        try
+        {
+            var limits = new FormOptions
+            {
+                MultipartBodyLengthLimit = maxBytes,
+                ValueLengthLimit = (int)Math.Min(maxBytes, int.MaxValue),
+                BufferBody = false,
+            };
+            form = await context.Request.ReadFormAsync(limits, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            return JsonBody.Fail<T>(JsonBody.TooLarge(maxBytes));
+        }
+        catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            return JsonBody.Fail<T>(new GalaxyApiException(GalaxyErrorCodes.MalformedContents, "The form in the request body is malformed."));
+        }
+
+        if (form.Count == 0)
+        {
+            return new JsonBodyResult<T>(default, null, isMissing: true);
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in typeInfo.Properties)
+            {
+                if (property.Set is null && !property.IsRequired && property.AssociatedParameter is null)
+                {
+                    continue;
+                }
+
+                if (form.TryGetValue(property.Name, out var values))
+                {
+                    writer.WritePropertyName(property.Name);
+                    WriteValue(writer, property.PropertyType, values, typeInfo.Options);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return JsonBody.Deserialize(buffer.WrittenSpan, typeInfo);
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, Type type, StringValues values, JsonSerializerOptions options)
+    {
+        var element = options.TryGetTypeInfo(type, out var info) && info.Kind == JsonTypeInfoKind.Enumerable && type != typeof(string) ? info.ElementType : null;
+        if (element is null)
+        {
+            WriteScalar(writer, type, values[values.Count - 1]);
+            return;
+        }
+
+        writer.WriteStartArray();
+        foreach (var value in values)
+        {
+            WriteScalar(writer, element, value);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Writes a field as the JSON token its type expects; a value that does not fit is written as a string so that the contract rejects it at its location.</summary>
+    private static void WriteScalar(Utf8JsonWriter writer, Type type, string? value)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (value is null || (value.Length == 0 && underlying != typeof(string)))
+        {
+            // An empty form field is no value.
+            writer.WriteNullValue();
+            return;
+        }
+
+        if (underlying == typeof(bool) && ScalarParser.TryParseBoolean(value, out var flag))
+        {
+            writer.WriteBooleanValue(flag);
+        }
+        else if (IsInteger(underlying) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        {
+            writer.WriteNumberValue(integer);
+        }
+        else if (IsInteger(underlying) && ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var large))
+        {
+            writer.WriteNumberValue(large);
+        }
+        else if (IsFloat(underlying) && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            writer.WriteNumberValue(number);
+        }
+        else if (IsFloat(underlying) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real))
+        {
+            writer.WriteNumberValue(real);
+        }
+        else
+        {
+            writer.WriteStringValue(value);
+        }
+    }
+
+    private static bool IsInteger(Type type)
+        => type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte)
+            || type == typeof(uint) || type == typeof(ulong) || type == typeof(ushort) || type == typeof(sbyte);
+
+    private static bool IsFloat(Type type) => type == typeof(double) || type == typeof(float) || type == typeof(decimal);
+}
