@@ -45,6 +45,21 @@ public sealed class CachingTests
         Assert.Contains("/api/versions", second.GeneratedSources.Single(static s => s.HintName == "GalaxyApi.Document.g.cs").SourceText.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Editing_a_model_type_in_another_file_updates_the_document()
+    {
+        var compilation = GeneratorHarness.Compilation(Fixtures.Models, Fixtures.Routers);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        var models = compilation.SyntaxTrees.First();
+        var edited = compilation.ReplaceSyntaxTree(models, CSharpSyntaxTree.ParseText(
+            Fixtures.Models.Replace("public required string City { get; init; }", "public required string City { get; init; }\n\n    public int Population { get; init; }", StringComparison.Ordinal),
+            GeneratorHarness.ParseOptions, models.FilePath, cancellationToken: TestContext.Current.CancellationToken));
+
+        var second = driver.RunGenerators(edited, TestContext.Current.CancellationToken).GetRunResult().Results.Single();
+
+        Assert.Contains("\"population\"", second.GeneratedSources.Single(static s => s.HintName == "GalaxyApi.Document.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(StepNames))]
     public void Models_hold_no_symbols_syntax_or_compilation(string step)

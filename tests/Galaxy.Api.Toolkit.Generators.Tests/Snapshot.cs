@@ -10,7 +10,7 @@ internal static class Snapshot
 {
     public const string UpdateVariable = "GALAXY_UPDATE_SNAPSHOTS";
 
-    private static readonly string ProjectDirectory = typeof(Snapshot).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+    public static readonly string ProjectDirectory = typeof(Snapshot).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(static a => a.Key == "ProjectDirectory").Value!;
 
     public static void Match(string name, IReadOnlyDictionary<string, string> files)

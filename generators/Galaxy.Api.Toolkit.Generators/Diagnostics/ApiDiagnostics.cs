@@ -8,6 +8,7 @@ internal static class ApiDiagnostics
 {
     public static IEnumerable<DiagnosticInfo> Find(ApiModel api)
     {
+        var ids = new Dictionary<string, (RouterModel Router, OperationModel Operation)>(System.StringComparer.Ordinal);
         var first = new Dictionary<string, (RouterModel Router, OperationModel Operation)>(System.StringComparer.Ordinal);
         foreach (var router in api.Routers)
         {
@@ -25,6 +26,18 @@ internal static class ApiDiagnostics
                 else
                 {
                     first.Add(key, (router, operation));
+                    if (ids.TryGetValue(operation.OperationId, out var same))
+                    {
+                        yield return new DiagnosticInfo(
+                            DiagnosticDescriptors.DuplicateOperationId.Id,
+                            operation.Location,
+                            new[] { operation.OperationId, Name(router, operation), Name(same.Router, same.Operation) }.ToEquatableArray(),
+                            IsError: true);
+                    }
+                    else
+                    {
+                        ids.Add(operation.OperationId, (router, operation));
+                    }
                 }
             }
         }
