@@ -29,3 +29,28 @@ public sealed class SnapshotTests
         Assert.Contains("MapGalaxyApi", run.Sources["GalaxyApi.Map.g.cs"], StringComparison.Ordinal);
     }
 }
+
+public sealed class DocumentOptionTests
+{
+    [Fact]
+    public void Problem_details_option_describes_problem_json_errors()
+    {
+        var run = GeneratorHarness.Run(Fixtures.Models, Fixtures.Routers.Replace("Version = \"2.0\")", "Version = \"2.0\", ProblemDetails = true)", StringComparison.Ordinal));
+
+        Assert.Empty(run.Problems);
+        Assert.Contains("\"application/problem+json\"", run.Document, StringComparison.Ordinal);
+        Assert.Contains("\"detail\"", run.Document, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"err_msg\"", run.Document, StringComparison.Ordinal);
+        Assert.Contains("problemDetails: true", run.Sources["GalaxyApi.Document.g.cs"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Naming_policy_applies_to_properties_and_enums()
+    {
+        var run = GeneratorHarness.Run(Fixtures.Models, Fixtures.Routers.Replace("Version = \"2.0\")", "Version = \"2.0\", JsonNaming = ApiJsonNaming.CamelCase)", StringComparison.Ordinal));
+
+        Assert.Empty(run.Problems);
+        Assert.Contains("\"madeIn\"", run.Document, StringComparison.Ordinal);
+        Assert.Contains("\"darkGreen\"", run.Document, StringComparison.Ordinal);
+    }
+}

@@ -73,7 +73,8 @@ internal static class ApiEmitter
         writer.Line("    Utf8.ToArray(),");
         writer.Line("    ETag,");
         writer.Line($"    {(enums.Count == 0 ? "null" : "ConfigureJson")},");
-        writer.Line($"    operationsNeedingUser: {DocumentEmitter.Operations(api).Count(static o => o.Operation.Access != OperationAccess.Public)});");
+        writer.Line($"    operationsNeedingUser: {DocumentEmitter.Operations(api).Count(static o => o.Operation.Access != OperationAccess.Public)},");
+        writer.Line($"    problemDetails: {(api.Options.ProblemDetails ? "true" : "false")});");
         if (enums.Count > 0)
         {
             writer.Line();

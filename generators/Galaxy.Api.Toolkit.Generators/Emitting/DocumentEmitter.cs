@@ -368,7 +368,7 @@ internal sealed class DocumentEmitter
     {
         _json.Name(name).StartObject()
             .Property("description", description)
-            .Name("content").StartObject().Name("application/json").StartObject()
+            .Name("content").StartObject().Name(_api.Options.ProblemDetails ? "application/problem+json" : "application/json").StartObject()
             .Name("schema").StartObject().Property("$ref", "#/components/schemas/" + ErrorSchemaName).EndObject()
             .EndObject().EndObject()
             .EndObject();
@@ -425,17 +425,33 @@ internal sealed class DocumentEmitter
         {
             _json.StartObject()
                 .Property("title", ErrorSchemaName)
-                .Property("description", "Galaxy's error body.")
+                .Property("description", _api.Options.ProblemDetails ? "Galaxy's error as RFC 9457 problem details." : "Galaxy's error body.")
                 .Property("type", "object")
-                .Name("properties").StartObject()
-                .Name("err_msg").StartObject().Property("type", "string").Property("description", "What went wrong, for people.").EndObject()
-                .Name("err_code").StartObject().Property("type", "integer").Property("description", "Galaxy's error code; its first three digits are the HTTP status.").EndObject()
+                .Name("properties").StartObject();
+            if (_api.Options.ProblemDetails)
+            {
+                _json.Name("type").StartObject().Property("type", "string").Property("description", "A URI reference identifying the problem type.").EndObject()
+                    .Name("title").StartObject().Property("type", "string").Property("description", "The HTTP reason phrase.").EndObject()
+                    .Name("status").StartObject().Property("type", "integer").Property("description", "The HTTP status code.").EndObject()
+                    .Name("detail").StartObject().Property("type", "string").Property("description", "What went wrong, for people.").EndObject();
+            }
+            else
+            {
+                _json.Name("err_msg").StartObject().Property("type", "string").Property("description", "What went wrong, for people.").EndObject();
+            }
+
+            _json.Name("err_code").StartObject().Property("type", "integer").Property("description", "Galaxy's error code; its first three digits are the HTTP status.").EndObject()
                 .Name("validation_errors").StartObject().Property("type", "array")
                 .Name("items").StartObject().Property("$ref", "#/components/schemas/" + ValidationErrorSchemaName).EndObject()
                 .Property("description", "Each validation failure, for requests rejected with 400007 or 400008.").EndObject()
                 .EndObject()
-                .Name("required").StartArray().String("err_msg").String("err_code").EndArray()
-                .EndObject();
+                .Name("required").StartArray();
+            foreach (var required in _api.Options.ProblemDetails ? ["type", "title", "status", "detail", "err_code"] : new[] { "err_msg", "err_code" })
+            {
+                _json.String(required);
+            }
+
+            _json.EndArray().EndObject();
             return;
         }
 

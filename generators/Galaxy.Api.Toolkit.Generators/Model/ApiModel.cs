@@ -12,6 +12,7 @@ internal sealed record DocumentOptionsModel(
     string Version,
     string? Description,
     JsonNaming Naming,
+    bool ProblemDetails,
     string AssemblyName);
 
 /// <summary>Everything the assembly-level outputs need: the options and every router, in a stable order.</summary>

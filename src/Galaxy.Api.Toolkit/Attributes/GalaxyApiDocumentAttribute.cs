@@ -22,6 +22,14 @@ public sealed class GalaxyApiDocumentAttribute : Attribute
     /// Defaults to <see cref="ApiJsonNaming.SnakeCaseLower"/>, as Galaxy's API uses.
     /// </summary>
     public ApiJsonNaming JsonNaming { get; set; } = ApiJsonNaming.SnakeCaseLower;
+
+    /// <summary>
+    /// Whether errors are RFC 9457 problem details (<c>application/problem+json</c> with <c>type</c>, <c>title</c>,
+    /// <c>status</c>, <c>detail</c>, plus Galaxy's <c>err_code</c> and <c>validation_errors</c>) instead of Galaxy's
+    /// <c>{"err_msg", "err_code"}</c>. Set at compile time so that the document describes the errors the server sends.
+    /// Default false.
+    /// </summary>
+    public bool ProblemDetails { get; set; }
 }
 
 /// <summary>The naming policies a generated API can use; each matches the <see cref="System.Text.Json.JsonNamingPolicy"/> of the same name.</summary>

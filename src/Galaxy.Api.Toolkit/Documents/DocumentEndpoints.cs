@@ -16,8 +16,7 @@ internal static class DocumentEndpoints
     public static void Map(IEndpointRouteBuilder endpoints, GalaxyApiContext api)
     {
         var options = api.Options;
-        var document = new StaticContent(api.Definition.Document, api.Definition.DocumentETag, JsonContentType);
-        RequestDelegate serveDocument = document.WriteAsync;
+        RequestDelegate serveDocument = new DocumentVariants(api.Definition.Document, api.Definition.DocumentETag).WriteAsync;
         endpoints.MapMethods(options.DocumentPath, ReadMethods, serveDocument).ExcludeFromDescription().WithDisplayName("OpenAPI document");
         if (options.ServeDocumentAtRoot && !string.Equals(options.DocumentPath, "/openapi.json", StringComparison.OrdinalIgnoreCase))
         {
@@ -31,6 +30,57 @@ internal static class DocumentEndpoints
             // Routing ignores a trailing slash, so this also answers "/api/docs/".
             endpoints.MapMethods(docsRoot, ReadMethods, page.WriteIndexAsync).ExcludeFromDescription().WithDisplayName("Swagger UI");
             endpoints.MapMethods(docsRoot + "/{file}", ReadMethods, page.WriteAssetAsync).ExcludeFromDescription().WithDisplayName("Swagger UI assets");
+        }
+    }
+
+    /// <summary>
+    /// The document as served under a path base: the compile-time bytes as they are without one, else a copy whose
+    /// <c>servers</c> names the path base (<c>/galaxy</c>), built once per path base and kept (up to a bound).
+    /// </summary>
+    internal sealed class DocumentVariants(ReadOnlyMemory<byte> document, string etag)
+    {
+        private const int MaxVariants = 32;
+        private static readonly byte[] OpenApiLine = "\n  \"openapi\": \"3.1.0\",\n"u8.ToArray();
+        private readonly StaticContent _root = new(document, etag, JsonContentType);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StaticContent> _variants = new(StringComparer.Ordinal);
+
+        public Task WriteAsync(HttpContext context)
+        {
+            var pathBase = context.Request.PathBase.Value;
+            if (string.IsNullOrEmpty(pathBase))
+            {
+                return _root.WriteAsync(context);
+            }
+
+            if (!_variants.TryGetValue(pathBase, out var variant))
+            {
+                variant = Create(pathBase);
+                if (_variants.Count < MaxVariants)
+                {
+                    _variants.TryAdd(pathBase, variant);
+                }
+            }
+
+            return variant.WriteAsync(context);
+        }
+
+        internal StaticContent Create(string pathBase)
+        {
+            var bytes = document.Span;
+            var at = bytes.IndexOf(OpenApiLine);
+            if (at < 0)
+            {
+                return _root;
+            }
+
+            var insertAt = at + OpenApiLine.Length;
+            var servers = System.Text.Encoding.UTF8.GetBytes("  \"servers\": [\n    {\n      \"url\": " + System.Text.Json.JsonSerializer.Serialize(pathBase, DocumentJson.Default.String) + "\n    }\n  ],\n");
+            var variant = new byte[bytes.Length + servers.Length];
+            bytes[..insertAt].CopyTo(variant);
+            servers.CopyTo(variant.AsSpan(insertAt));
+            bytes[insertAt..].CopyTo(variant.AsSpan(insertAt + servers.Length));
+            var variantTag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(variant).AsSpan(0, 16)) + "\"";
+            return new StaticContent(variant, variantTag, JsonContentType);
         }
     }
 
@@ -132,3 +182,7 @@ internal static class DocumentEndpoints
         }
     }
 }
+
+/// <summary>Serializes the few values the document endpoints write, without reflection.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+internal sealed partial class DocumentJson : System.Text.Json.Serialization.JsonSerializerContext;

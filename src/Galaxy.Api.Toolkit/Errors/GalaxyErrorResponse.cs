@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
 namespace Galaxy.Api.Toolkit;
@@ -10,6 +11,7 @@ namespace Galaxy.Api.Toolkit;
 public static class GalaxyErrorResponse
 {
     private const string JsonContentType = "application/json; charset=utf-8";
+    private const string ProblemContentType = "application/problem+json; charset=utf-8";
 
     // Quotes and apostrophes stay readable in err_msg, as Python's json module writes them; the body is never HTML.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -32,10 +34,11 @@ public static class GalaxyErrorResponse
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(error);
-        var body = Serialize(error, message ?? error.DefaultMessage, validationErrors ?? []);
+        var problem = context.RequestServices?.GetService<ErrorFormat>()?.ProblemDetails == true;
+        var body = Serialize(error, message ?? error.DefaultMessage, validationErrors ?? [], problem);
         var response = context.Response;
         response.StatusCode = error.Status;
-        response.ContentType = JsonContentType;
+        response.ContentType = problem ? ProblemContentType : JsonContentType;
         response.ContentLength = body.Length;
         response.Headers[HeaderNames.CacheControl] = "no-store";
         return response.Body.WriteAsync(body, context.RequestAborted).AsTask();
@@ -60,13 +63,24 @@ public static class GalaxyErrorResponse
         _ => new GalaxyErrorCode((status * 1000) + 1, status, ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase + "." : "Request failed."),
     };
 
-    internal static byte[] Serialize(GalaxyErrorCode error, string message, IReadOnlyList<ValidationError> validationErrors)
+    internal static byte[] Serialize(GalaxyErrorCode error, string message, IReadOnlyList<ValidationError> validationErrors, bool problemDetails = false)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
-            writer.WriteString("err_msg"u8, message);
+            if (problemDetails)
+            {
+                writer.WriteString("type"u8, "about:blank");
+                writer.WriteString("title"u8, ReasonPhrases.GetReasonPhrase(error.Status));
+                writer.WriteNumber("status"u8, error.Status);
+                writer.WriteString("detail"u8, message);
+            }
+            else
+            {
+                writer.WriteString("err_msg"u8, message);
+            }
+
             writer.WriteNumber("err_code"u8, error.Code);
             if (validationErrors.Count > 0)
             {
@@ -101,4 +115,10 @@ public static class GalaxyErrorResponse
 
         return buffer.WrittenSpan.ToArray();
     }
+}
+
+/// <summary>The error format of the mapped API, set from its compile-time definition by <c>MapGalaxyApi</c>.</summary>
+internal sealed class ErrorFormat
+{
+    public bool ProblemDetails { get; set; }
 }

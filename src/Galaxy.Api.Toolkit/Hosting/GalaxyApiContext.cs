@@ -67,6 +67,7 @@ public sealed partial class GalaxyApiContext
 
         var options = services.GetRequiredService<IOptions<GalaxyApiOptions>>().Value;
         CheckAuthentication(definition, services);
+        services.GetRequiredService<ErrorFormat>().ProblemDetails = definition.ProblemDetails;
         var ids = services.GetRequiredService<GalaxyIdEncoder>();
         if (options.IdSecret == GalaxyIdEncoder.DefaultSecret)
         {

@@ -14,8 +14,10 @@ public sealed class GalaxyApiDefinition
     /// <param name="documentETag">The strong ETag of <paramref name="document"/>, quotes included.</param>
     /// <param name="configureJson">Adds what the API's types need to the serializer options (enum converters).</param>
     /// <param name="operationsNeedingUser">How many operations need an authenticated user (not public).</param>
-    public GalaxyApiDefinition(string title, ApiJsonNaming jsonNaming, byte[] document, string documentETag, Action<JsonSerializerOptions>? configureJson, int operationsNeedingUser)
+    /// <param name="problemDetails">Whether errors are written as RFC 9457 problem details.</param>
+    public GalaxyApiDefinition(string title, ApiJsonNaming jsonNaming, byte[] document, string documentETag, Action<JsonSerializerOptions>? configureJson, int operationsNeedingUser, bool problemDetails)
     {
+        ProblemDetails = problemDetails;
         OperationsNeedingUser = operationsNeedingUser;
         Title = title;
         JsonNaming = jsonNaming;
@@ -35,6 +37,9 @@ public sealed class GalaxyApiDefinition
 
     /// <summary>The strong ETag of <see cref="Document"/>, quotes included.</summary>
     public string DocumentETag { get; }
+
+    /// <summary>Whether errors are written as RFC 9457 problem details.</summary>
+    public bool ProblemDetails { get; }
 
     /// <summary>How many operations need an authenticated user.</summary>
     public int OperationsNeedingUser { get; }

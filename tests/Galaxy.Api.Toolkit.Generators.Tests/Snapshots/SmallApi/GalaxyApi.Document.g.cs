@@ -18,7 +18,8 @@ namespace Galaxy.Api.Toolkit.Generated
             Utf8.ToArray(),
             ETag,
             ConfigureJson,
-            operationsNeedingUser: 4);
+            operationsNeedingUser: 4,
+            problemDetails: false);
 
         /// <summary>Serializes the API's enums by name under the naming policy, as the document lists them.</summary>
         private static void ConfigureJson(global::System.Text.Json.JsonSerializerOptions options)
