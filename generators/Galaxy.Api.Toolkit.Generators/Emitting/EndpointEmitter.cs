@@ -42,6 +42,12 @@ internal static class EndpointEmitter
         writer.Line();
         writer.Open($"public {ClassName(router)}({Toolkit}.Hosting.GalaxyApiContext api)");
         writer.Line("_api = api;");
+        var services = RequiredServices(router);
+        if (services.Count > 0)
+        {
+            writer.Line($"api.RequireServices({Literal(router.Type.FullyQualifiedName.Replace("global::", string.Empty))}, [{string.Join(", ", services.Select(static s => $"(typeof({s.Type.FullyQualifiedName}), {s.Key ?? "null"})"))}]);");
+        }
+
         foreach (var contract in contracts)
         {
             writer.Line($"{ContractField(contract)} = api.GetJsonTypeInfo<{contract.FullyQualifiedName}>();");
@@ -449,6 +455,17 @@ internal static class EndpointEmitter
             .GroupBy(static e => e!.Type.Identifier)
             .OrderBy(static g => g.Key, System.StringComparer.Ordinal)
             .Select(static g => g.First()!);
+
+    /// <summary>The services the router's constructor and operations cannot do without, checked once at start-up.</summary>
+    private static List<(TypeRef Type, string? Key)> RequiredServices(RouterModel router)
+        => router.ConstructorParameters.Where(static p => !p.IsOptional).Select(static p => (p.Type, p.ServiceKey))
+            .Concat(router.Operations.SelectMany(static o => o.RequestParameters)
+                .Where(static p => p.Source is ParameterSource.Services or ParameterSource.KeyedServices && !p.IsOptional)
+                .Select(static p => (p.Type, p.ServiceKey)))
+            .GroupBy(static s => s.Type.FullyQualifiedName + "|" + s.ServiceKey)
+            .OrderBy(static g => g.Key, System.StringComparer.Ordinal)
+            .Select(static g => g.First())
+            .ToList();
 
     /// <summary>Every type the router reads or writes as JSON; resolved once at start-up, so a missing contract fails there.</summary>
     private static List<TypeRef> JsonContracts(RouterModel router)

@@ -79,6 +79,33 @@ public sealed partial class GalaxyApiContext
         return context;
     }
 
+    /// <summary>
+    /// Fails at start-up, naming what is missing, when a router needs a service that is not registered (instead of a
+    /// 500 on the first request).
+    /// </summary>
+    /// <param name="router">The router's name, for the message.</param>
+    /// <param name="services">The required services and their keys (null for unkeyed).</param>
+    public void RequireServices(string router, (Type Type, object? Key)[] services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var isService = Services.GetService<IServiceProviderIsService>();
+        if (isService is null)
+        {
+            return;
+        }
+
+        var missing = services
+            .Where(s => s.Key is null ? !isService.IsService(s.Type) : isService is not IServiceProviderIsKeyedService keyed || !keyed.IsKeyedService(s.Type, s.Key))
+            .Select(static s => s.Key is null ? s.Type.Name : $"{s.Type.Name} (key {s.Key})")
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Router {router} needs services that are not registered: {string.Join(", ", missing)}. Register them with builder.Services, " +
+                "or make the parameters optional (nullable or with a default).");
+        }
+    }
+
     /// <summary>The contract of <typeparamref name="T"/>; fails at start-up, with how to fix it, when no resolver knows the type.</summary>
     public JsonTypeInfo<T> GetJsonTypeInfo<T>()
     {

@@ -27,3 +27,19 @@ public sealed class MisuseTests
         Assert.Contains("GalaxyApiDocument(JsonNaming", error.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class MissingServiceTests
+{
+    [Fact]
+    public async Task Router_whose_service_is_not_registered_fails_at_start_up_naming_it()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddGalaxyApi();
+        await using var app = builder.Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.MapGalaxyApi());
+
+        Assert.Contains("ICounter", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not registered", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -15,6 +15,7 @@ namespace Galaxy.Api.Toolkit.Generated
         public Fixture_WidgetsApi_Endpoints(global::Galaxy.Api.Toolkit.Hosting.GalaxyApiContext api)
         {
             _api = api;
+            api.RequireServices("Fixture.WidgetsApi", [(typeof(global::Fixture.IWidgetStore), null)]);
             _json_Fixture_CreateWidget = api.GetJsonTypeInfo<global::Fixture.CreateWidget>();
             _json_Fixture_Widget = api.GetJsonTypeInfo<global::Fixture.Widget>();
         }
