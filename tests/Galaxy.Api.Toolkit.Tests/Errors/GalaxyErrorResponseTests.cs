@@ -65,3 +65,46 @@ public sealed class GalaxyErrorResponseTests
         Assert.Equal("Field required in ('query', 'a')\nbad in ('query', 'b')", errors.FormatMessage());
     }
 }
+
+public sealed class ExceptionFamilyTests
+{
+    public static TheoryData<string, int, int> Family => new()
+    {
+        { nameof(ObjectNotFoundException), 404, 404001 },
+        { nameof(RequestParameterInvalidException), 400, 400008 },
+        { nameof(RequestParameterMissingException), 400, 400007 },
+        { nameof(MalformedIdException), 400, 400009 },
+        { nameof(MalformedContentsException), 400, 400013 },
+        { nameof(ObjectAttributeInvalidException), 400, 400004 },
+        { nameof(ObjectAttributeMissingException), 400, 400005 },
+        { nameof(AuthenticationFailedException), 401, 401001 },
+        { nameof(AuthenticationRequiredException), 403, 403001 },
+        { nameof(ItemAccessibilityException), 403, 403002 },
+        { nameof(ItemOwnershipException), 403, 403003 },
+        { nameof(ConfigDoesNotAllowException), 403, 403004 },
+        { nameof(InsufficientPermissionsException), 403, 403005 },
+        { nameof(AdminRequiredException), 403, 403006 },
+        { nameof(ConflictException), 409, 409001 },
+        { nameof(DeprecatedApiCallException), 410, 410001 },
+        { nameof(MethodNotImplementedException), 501, 501001 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Family))]
+    public void Each_exception_carries_Galaxy_s_status_and_code(string type, int status, int code)
+    {
+        var exception = (GalaxyApiException)Activator.CreateInstance(typeof(GalaxyApiException).Assembly.GetType("Galaxy.Api.Toolkit." + type)!, [null])!;
+
+        Assert.Equal(status, exception.Error.Status);
+        Assert.Equal(code, exception.Error.Code);
+        Assert.Equal(exception.Error.DefaultMessage, exception.Message);
+    }
+
+    [Fact]
+    public void Every_exception_of_the_family_is_listed()
+    {
+        var family = typeof(GalaxyApiException).Assembly.GetTypes().Where(static t => t.IsSubclassOf(typeof(GalaxyApiException))).Select(static t => t.Name).Order();
+
+        Assert.Equal(Family.Select(static row => row.Data.Item1).Order(), family);
+    }
+}
