@@ -108,6 +108,54 @@ public sealed partial class DocumentTests(ModernHost host) : IClassFixture<Moder
     }
 
     [Fact]
+    public async Task Redoc_page_and_its_script_are_served_offline()
+    {
+        var html = await Client.GetStringAsync("/api/redoc", TestContext.Current.CancellationToken);
+
+        Assert.Contains("<redoc spec-url=\"/api/openapi.json\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", html, StringComparison.Ordinal);
+        Assert.Equal("/api/redoc/", BaseHref().Match(html).Groups[1].Value);
+        using var script = await Client.GetAsync("/api/redoc/redoc.standalone.js", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.True((await script.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)).Length > 1_000_000);
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    [InlineData("gzip;q=0.5, br;q=0.9")]
+    public async Task Document_is_served_precompressed_and_decompresses_to_the_same_bytes(string acceptEncoding)
+    {
+        var plain = await Client.GetByteArrayAsync("/api/openapi.json", TestContext.Current.CancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/openapi.json");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        using var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
+        var encoding = Assert.Single(response.Content.Headers.ContentEncoding);
+        var compressed = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(compressed.Length < plain.Length / 3, $"{encoding}: {compressed.Length} of {plain.Length}");
+        using Stream decoder = encoding == "br"
+            ? new System.IO.Compression.BrotliStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress)
+            : new System.IO.Compression.GZipStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress);
+        using var decoded = new MemoryStream();
+        await decoder.CopyToAsync(decoded, TestContext.Current.CancellationToken);
+        Assert.Equal(plain, decoded.ToArray());
+        Assert.EndsWith("-" + encoding + "\"", response.Headers.ETag!.Tag, StringComparison.Ordinal);
+        Assert.Equal(acceptEncoding.StartsWith("gzip;", StringComparison.Ordinal) ? "br" : acceptEncoding, encoding);
+    }
+
+    [Fact]
+    public async Task Refused_encodings_are_not_used()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/openapi.json");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", "br;q=0, gzip;q=0");
+        using var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
     public async Task Unknown_docs_asset_is_404()
     {
         using var response = await Client.GetAsync("/api/docs/nothing.js", TestContext.Current.CancellationToken);

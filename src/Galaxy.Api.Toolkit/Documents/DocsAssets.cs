@@ -1,33 +1,44 @@
 using System.Collections.Concurrent;
-using System.IO.Compression;
 using System.Reflection;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace Galaxy.Api.Toolkit.Documents;
 
+/// <summary>The docs pages the toolkit serves.</summary>
+internal enum DocsPageKind
+{
+    SwaggerUi,
+    Redoc,
+}
+
 /// <summary>
-/// The static files of the docs pages, read from embedded resources: Swagger UI's distribution as
-/// Swashbuckle.AspNetCore.SwaggerUI embeds it (gzip-compressed), plus the toolkit's own scripts. Served precompressed
-/// to clients that accept gzip; decompressed once for the others. No CDN is involved.
+/// The static files of the docs pages, read from embedded resources: Swagger UI's and ReDoc's distributions as
+/// Swashbuckle.AspNetCore.SwaggerUI and Swashbuckle.AspNetCore.ReDoc embed them (gzip-compressed), plus the toolkit's
+/// own scripts. Served precompressed to clients that accept gzip; decompressed once for the others. No CDN is involved.
 /// </summary>
 internal static class DocsAssets
 {
     private const string SwaggerUiPrefix = "Swashbuckle.AspNetCore.SwaggerUI.node_modules.swagger_ui_dist.";
+    private const string RedocPrefix = "Swashbuckle.AspNetCore.ReDoc.node_modules.redoc.bundles.";
     private const string ToolkitPrefix = "GalaxyApiDocs.";
-    private static readonly ConcurrentDictionary<string, DocsAsset?> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(DocsPageKind, string), DocsAsset?> Cache = new();
 
     /// <summary>The files the Swagger UI page loads; a test proves each one is found.</summary>
     public static readonly string[] SwaggerUiFiles = ["swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "favicon-32x32.png", "favicon-16x16.png", "swagger-init.js"];
 
-    public static bool TryGet(string file, out DocsAsset asset)
+    /// <summary>The files the ReDoc page loads.</summary>
+    public static readonly string[] RedocFiles = ["redoc.standalone.js"];
+
+    public static bool TryGet(string file, out DocsAsset asset) => TryGet(DocsPageKind.SwaggerUi, file, out asset);
+
+    public static bool TryGet(DocsPageKind page, string file, out DocsAsset asset)
     {
-        asset = Cache.GetOrAdd(file, Load)!;
+        asset = Cache.GetOrAdd((page, file), static key => Load(key.Item1, key.Item2))!;
         return asset is not null;
     }
 
-    private static DocsAsset? Load(string file)
+    private static DocsAsset? Load(DocsPageKind page, string file)
     {
         if (file.AsSpan().IndexOfAny("/\\") >= 0)
         {
@@ -40,8 +51,10 @@ internal static class DocsAssets
             return new DocsAsset(own, gzipped: false, ContentTypeOf(file));
         }
 
-        var swaggerUi = typeof(Swashbuckle.AspNetCore.SwaggerUI.SwaggerUIOptions).Assembly;
-        return Read(swaggerUi, SwaggerUiPrefix + file) is { } compressed
+        var (assembly, prefix) = page == DocsPageKind.Redoc
+            ? (typeof(Swashbuckle.AspNetCore.ReDoc.ReDocOptions).Assembly, RedocPrefix)
+            : (typeof(Swashbuckle.AspNetCore.SwaggerUI.SwaggerUIOptions).Assembly, SwaggerUiPrefix);
+        return Read(assembly, prefix + file) is { } compressed
             ? new DocsAsset(compressed, gzipped: true, ContentTypeOf(file))
             : null;
     }
@@ -70,45 +83,14 @@ internal static class DocsAssets
 }
 
 /// <summary>One docs file, stored as embedded (gzip or plain).</summary>
-internal sealed class DocsAsset
+internal sealed class DocsAsset(byte[] stored, bool gzipped, string contentType)
 {
-    private readonly byte[] _stored;
-    private readonly bool _gzipped;
-    private readonly DocumentEndpoints.StaticContent _content;
-    private readonly Lazy<byte[]> _plain;
+    private const string CacheControl = "public, max-age=86400";
+    private readonly StaticContent _content = gzipped
+        ? StaticContent.FromGzip(stored, ETagOf(stored), contentType, CacheControl)
+        : StaticContent.FromBytes(stored, ETagOf(stored), contentType, CacheControl);
 
-    public DocsAsset(byte[] stored, bool gzipped, string contentType)
-    {
-        _stored = stored;
-        _gzipped = gzipped;
-        _plain = new Lazy<byte[]>(() => gzipped ? Decompress(stored) : stored);
-        var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(stored).AsSpan(0, 8)) + "\"";
-        _content = new DocumentEndpoints.StaticContent(stored, etag, contentType, "public, max-age=86400");
-    }
+    public Task WriteAsync(HttpContext context) => _content.WriteAsync(context);
 
-    public Task WriteAsync(HttpContext context)
-        => _gzipped && AcceptsGzip(context.Request)
-            ? _content.WriteAsync(context, _stored, "gzip")
-            : _content.WriteAsync(context, _plain.Value, contentEncoding: null);
-
-    private static bool AcceptsGzip(HttpRequest request)
-    {
-        foreach (var value in request.Headers[HeaderNames.AcceptEncoding])
-        {
-            if (value is not null && value.Contains("gzip", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static byte[] Decompress(byte[] gzip)
-    {
-        using var input = new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        input.CopyTo(output);
-        return output.ToArray();
-    }
+    private static string ETagOf(byte[] bytes) => "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 8)) + "\"";
 }

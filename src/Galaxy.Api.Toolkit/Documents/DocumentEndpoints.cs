@@ -25,12 +25,20 @@ internal static class DocumentEndpoints
 
         if (options.DocsPath is { } docsPath)
         {
-            var page = new SwaggerUiPage(api.Definition.Title, options.DocumentPath, docsPath);
-            var docsRoot = docsPath.TrimEnd('/');
-            // Routing ignores a trailing slash, so this also answers "/api/docs/".
-            endpoints.MapMethods(docsRoot, ReadMethods, page.WriteIndexAsync).ExcludeFromDescription().WithDisplayName("Swagger UI");
-            endpoints.MapMethods(docsRoot + "/{file}", ReadMethods, page.WriteAssetAsync).ExcludeFromDescription().WithDisplayName("Swagger UI assets");
+            MapPage(endpoints, new DocsPage(DocsPageKind.SwaggerUi, api.Definition.Title, options.DocumentPath, docsPath), "Swagger UI");
         }
+
+        if (options.RedocPath is { } redocPath)
+        {
+            MapPage(endpoints, new DocsPage(DocsPageKind.Redoc, api.Definition.Title, options.DocumentPath, redocPath), "ReDoc");
+        }
+    }
+
+    private static void MapPage(IEndpointRouteBuilder endpoints, DocsPage page, string name)
+    {
+        // Routing ignores a trailing slash, so the page also answers at "<path>/".
+        endpoints.MapMethods(page.Root, ReadMethods, page.WriteIndexAsync).ExcludeFromDescription().WithDisplayName(name);
+        endpoints.MapMethods(page.Root + "/{file}", ReadMethods, page.WriteAssetAsync).ExcludeFromDescription().WithDisplayName(name + " assets");
     }
 
     /// <summary>
@@ -41,7 +49,7 @@ internal static class DocumentEndpoints
     {
         private const int MaxVariants = 32;
         private static readonly byte[] OpenApiLine = "\n  \"openapi\": \"3.1.0\",\n"u8.ToArray();
-        private readonly StaticContent _root = new(document, etag, JsonContentType);
+        private readonly StaticContent _root = StaticContent.FromBytes(document, etag, JsonContentType);
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StaticContent> _variants = new(StringComparer.Ordinal);
 
         public Task WriteAsync(HttpContext context)
@@ -80,89 +88,57 @@ internal static class DocumentEndpoints
             servers.CopyTo(variant.AsSpan(insertAt));
             bytes[insertAt..].CopyTo(variant.AsSpan(insertAt + servers.Length));
             var variantTag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(variant).AsSpan(0, 16)) + "\"";
-            return new StaticContent(variant, variantTag, JsonContentType);
+            return StaticContent.FromBytes(variant, variantTag, JsonContentType);
         }
     }
 
-    /// <summary>Bytes served with a strong ETag; <c>If-None-Match</c> answers 304.</summary>
-    internal sealed class StaticContent(ReadOnlyMemory<byte> content, string etag, string contentType, string cacheControl = "no-cache")
+    /// <summary>A docs page: a small HTML shell of ours (no inline script, no CDN) and its embedded assets.</summary>
+    private sealed class DocsPage(DocsPageKind kind, string title, string documentPath, string path)
     {
-        public Task WriteAsync(HttpContext context) => WriteAsync(context, content, contentEncoding: null);
-
-        public Task WriteAsync(HttpContext context, ReadOnlyMemory<byte> body, string? contentEncoding)
-        {
-            var response = context.Response;
-            response.Headers[HeaderNames.ETag] = etag;
-            response.Headers[HeaderNames.CacheControl] = cacheControl;
-            response.Headers[HeaderNames.Vary] = "Accept-Encoding";
-            if (IsNotModified(context.Request, etag))
-            {
-                response.StatusCode = StatusCodes.Status304NotModified;
-                return Task.CompletedTask;
-            }
-
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = contentType;
-            if (contentEncoding is not null)
-            {
-                response.Headers[HeaderNames.ContentEncoding] = contentEncoding;
-            }
-
-            response.ContentLength = body.Length;
-            return HttpMethods.IsHead(context.Request.Method)
-                ? Task.CompletedTask
-                : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
-        }
-
-        private static bool IsNotModified(HttpRequest request, string etag)
-        {
-            foreach (var value in request.Headers.IfNoneMatch)
-            {
-                if (value is null)
-                {
-                    continue;
-                }
-
-                foreach (var candidate in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                {
-                    if (candidate == "*" || candidate == etag || (candidate.StartsWith("W/", StringComparison.Ordinal) && candidate.AsSpan(2).SequenceEqual(etag)))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
-    }
-
-    /// <summary>The Swagger UI page: a small HTML shell of ours plus the assets embedded in Swashbuckle.AspNetCore.SwaggerUI.</summary>
-    private sealed class SwaggerUiPage(string title, string documentPath, string docsPath)
-    {
-        private readonly string _docsRoot = docsPath.TrimEnd('/');
+        public string Root { get; } = path.TrimEnd('/');
 
         public Task WriteIndexAsync(HttpContext context)
         {
             var pathBase = context.Request.PathBase.Value ?? string.Empty;
-            var html = $$"""
-                <!DOCTYPE html>
-                <html lang="en">
-                <head>
-                  <meta charset="utf-8">
-                  <title>{{HtmlEncoder.Default.Encode(title)}} - Swagger UI</title>
-                  <base href="{{HtmlEncoder.Default.Encode(pathBase + _docsRoot + "/")}}">
-                  <link rel="stylesheet" href="swagger-ui.css">
-                  <link rel="icon" type="image/png" href="favicon-32x32.png" sizes="32x32">
-                  <style>html { box-sizing: border-box; overflow-y: scroll; } body { margin: 0; background: #fafafa; }</style>
-                </head>
-                <body>
-                  <div id="swagger-ui" data-document-url="{{HtmlEncoder.Default.Encode(pathBase + documentPath)}}"></div>
-                  <script src="swagger-ui-bundle.js"></script>
-                  <script src="swagger-ui-standalone-preset.js"></script>
-                  <script src="swagger-init.js"></script>
-                </body>
-                </html>
-                """;
+            var encodedTitle = HtmlEncoder.Default.Encode(title);
+            var baseHref = HtmlEncoder.Default.Encode(pathBase + Root + "/");
+            var documentUrl = HtmlEncoder.Default.Encode(pathBase + documentPath);
+            var html = kind == DocsPageKind.Redoc
+                ? $$"""
+                    <!DOCTYPE html>
+                    <html lang="en">
+                    <head>
+                      <meta charset="utf-8">
+                      <meta name="viewport" content="width=device-width, initial-scale=1">
+                      <title>{{encodedTitle}} - ReDoc</title>
+                      <base href="{{baseHref}}">
+                      <style>body { margin: 0; padding: 0; }</style>
+                    </head>
+                    <body>
+                      <redoc spec-url="{{documentUrl}}"></redoc>
+                      <script type="module" src="redoc.standalone.js"></script>
+                    </body>
+                    </html>
+                    """
+                : $$"""
+                    <!DOCTYPE html>
+                    <html lang="en">
+                    <head>
+                      <meta charset="utf-8">
+                      <title>{{encodedTitle}} - Swagger UI</title>
+                      <base href="{{baseHref}}">
+                      <link rel="stylesheet" href="swagger-ui.css">
+                      <link rel="icon" type="image/png" href="favicon-32x32.png" sizes="32x32">
+                      <style>html { box-sizing: border-box; overflow-y: scroll; } body { margin: 0; background: #fafafa; }</style>
+                    </head>
+                    <body>
+                      <div id="swagger-ui" data-document-url="{{documentUrl}}"></div>
+                      <script src="swagger-ui-bundle.js"></script>
+                      <script src="swagger-ui-standalone-preset.js"></script>
+                      <script src="swagger-init.js"></script>
+                    </body>
+                    </html>
+                    """;
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
@@ -172,7 +148,7 @@ internal static class DocumentEndpoints
         public Task WriteAssetAsync(HttpContext context)
         {
             var file = context.Request.RouteValues["file"] as string;
-            if (file is null || !DocsAssets.TryGet(file, out var asset))
+            if (file is null || !DocsAssets.TryGet(kind, file, out var asset))
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;

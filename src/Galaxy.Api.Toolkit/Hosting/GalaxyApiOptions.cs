@@ -22,6 +22,9 @@ public sealed class GalaxyApiOptions
     /// <summary>Where Swagger UI is served; null turns it off. Default <c>/api/docs</c>.</summary>
     public string? DocsPath { get; set; } = "/api/docs";
 
+    /// <summary>Where ReDoc is served; null turns it off. Default <c>/api/redoc</c>.</summary>
+    public string? RedocPath { get; set; } = "/api/redoc";
+
     /// <summary>The largest JSON request body accepted, in bytes; larger bodies get 413. Default 4 MiB.</summary>
     public long MaxJsonBodyBytes { get; set; } = 4 * 1024 * 1024;
 

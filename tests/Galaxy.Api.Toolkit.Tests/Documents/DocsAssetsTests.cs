@@ -10,6 +10,9 @@ public sealed class DocsAssetsTests
     [MemberData(nameof(Files))]
     public void Every_file_the_page_loads_is_embedded(string file) => Assert.True(DocsAssets.TryGet(file, out _), file);
 
+    [Fact]
+    public void Redoc_script_is_embedded() => Assert.True(DocsAssets.TryGet(DocsPageKind.Redoc, DocsAssets.RedocFiles[0], out _));
+
     [Theory]
     [InlineData("../secrets.json")]
     [InlineData("a/b.js")]
