@@ -41,6 +41,8 @@ internal static class KnownTypeNames
     public const string JsonRequiredAttribute = "System.Text.Json.Serialization.JsonRequiredAttribute";
     public const string JsonConstructorAttribute = "System.Text.Json.Serialization.JsonConstructorAttribute";
     public const string JsonStringEnumMemberNameAttribute = "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute";
+    public const string JsonPolymorphicAttribute = "System.Text.Json.Serialization.JsonPolymorphicAttribute";
+    public const string JsonDerivedTypeAttribute = "System.Text.Json.Serialization.JsonDerivedTypeAttribute";
     public const string DescriptionAttribute = "System.ComponentModel.DescriptionAttribute";
     public const string ObsoleteAttribute = "System.ObsoleteAttribute";
     public const string ActivatorUtilitiesConstructorAttribute = "Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructorAttribute";

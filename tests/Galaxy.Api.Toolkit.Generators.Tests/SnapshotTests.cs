@@ -54,3 +54,91 @@ public sealed class DocumentOptionTests
         Assert.Contains("\"darkGreen\"", run.Document, StringComparison.Ordinal);
     }
 }
+
+public sealed class CompleteDocumentTests
+{
+    [Fact]
+    public void Document_of_every_construct_matches_its_baseline()
+    {
+        var run = GeneratorHarness.Run(CompleteFixture.Source);
+
+        Assert.Empty(run.Problems);
+        Snapshot.Match("CompleteDocument", new Dictionary<string, string> { ["openapi.json"] = run.Document });
+    }
+}
+
+public sealed class DeterminismTests
+{
+    private const string ThirdFile = """
+        using Galaxy.Api.Toolkit;
+
+        namespace Fixture.More;
+
+        /// <summary>Extra things.</summary>
+        [ApiRouter("extra", Public = true)]
+        public static class ExtraApi
+        {
+            [Get("/api/extra/{value}")]
+            public static decimal Half(decimal value, double ratio = 0.5) => value * (decimal)ratio;
+        }
+        """;
+
+    [Fact]
+    public void Document_is_the_same_whatever_the_order_of_the_files()
+    {
+        string[] files = [Fixtures.Models, Fixtures.Routers, ThirdFile];
+        var documents = Permutations([0, 1, 2])
+            .Select(order => GeneratorHarness.Run(order.Select(i => files[i]).ToArray()).Document)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Single(documents);
+    }
+
+    [Theory]
+    [InlineData("tr-TR")]
+    [InlineData("de-DE")]
+    [InlineData("ar-SA")]
+    [InlineData("fr-CA")]
+    public void Document_is_the_same_whatever_the_culture(string culture)
+    {
+        var expected = GeneratorHarness.Run(CompleteFixture.Source, ThirdFile).Document;
+        var previous = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(culture);
+            Assert.Equal(expected, GeneratorHarness.Run(CompleteFixture.Source, ThirdFile).Document);
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = previous;
+        }
+    }
+
+    [Fact]
+    public void Documents_are_valid_JSON_without_duplicate_keys()
+    {
+        foreach (var document in new[] { GeneratorHarness.Run(CompleteFixture.Source).Document, GeneratorHarness.Run(Fixtures.Models, Fixtures.Routers).Document })
+        {
+            using var parsed = System.Text.Json.JsonDocument.Parse(document, new System.Text.Json.JsonDocumentOptions { AllowDuplicateProperties = false });
+            Assert.Equal("3.1.0", parsed.RootElement.GetProperty("openapi").GetString());
+        }
+    }
+
+    private static IEnumerable<int[]> Permutations(int[] items)
+    {
+        if (items.Length <= 1)
+        {
+            yield return items;
+            yield break;
+        }
+
+        for (var i = 0; i < items.Length; i++)
+        {
+            foreach (var rest in Permutations(items.Where((_, j) => j != i).ToArray()))
+            {
+                yield return [items[i], .. rest];
+            }
+        }
+    }
+}

@@ -63,8 +63,21 @@ internal sealed class DocumentEmitter
         _json.Name("info").StartObject()
             .Property("title", options.Title)
             .Property("description", options.Description)
-            .Property("version", options.Version)
-            .EndObject();
+            .Property("version", options.Version);
+        if (options.Info is { } info)
+        {
+            if (info.ContactName is not null || info.ContactEmail is not null || info.ContactUrl is not null)
+            {
+                _json.Name("contact").StartObject().Property("name", info.ContactName).Property("url", info.ContactUrl).Property("email", info.ContactEmail).EndObject();
+            }
+
+            if (info.License is not null)
+            {
+                _json.Name("license").StartObject().Property("name", info.License).Property("url", info.LicenseUrl).EndObject();
+            }
+        }
+
+        _json.EndObject();
         WritePaths();
         WriteComponents();
         WriteTags();
@@ -135,7 +148,7 @@ internal sealed class DocumentEmitter
         foreach (var response in operation.Return.Responses.OrderBy(static r => r.Status))
         {
             _json.Name(response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)).StartObject();
-            _json.Property("description", StatusDescription(response.Status));
+            _json.Property("description", response.Status is >= 200 and < 300 && operation.ReturnsDescription is { } returns ? returns : StatusDescription(response.Status));
             if (response.Schema is not null || response.IsNullBody)
             {
                 _json.Name("content").StartObject().Name("application/json").StartObject().Name("schema");
@@ -214,7 +227,7 @@ internal sealed class DocumentEmitter
         }
 
         _json.Name("schema");
-        WriteSchema(parameter.Schema!, null, parameter);
+        WriteSchema(parameter.Schema!, new SchemaExtras(null, parameter.Constraints, ParameterDefault(parameter)));
         _json.EndObject();
     }
 
@@ -229,7 +242,12 @@ internal sealed class DocumentEmitter
             .EndObject();
     }
 
-    private void WriteSchema(SchemaModel schema, string? description, ParameterModel? withDefault = null)
+    /// <summary>What a use of a schema adds to it: description, constraints, default, example, deprecation.</summary>
+    private readonly record struct SchemaExtras(string? Description, ConstraintsModel? Constraints = null, string? DefaultJson = null, string? ExampleJson = null, bool Deprecated = false);
+
+    private void WriteSchema(SchemaModel schema, string? description) => WriteSchema(schema, new SchemaExtras(description));
+
+    private void WriteSchema(SchemaModel schema, SchemaExtras extras)
     {
         _json.StartObject();
         if (schema.Kind == SchemaKind.Reference)
@@ -283,7 +301,8 @@ internal sealed class DocumentEmitter
                 _json.Property("type", type);
             }
 
-            _json.Property("format", schema.Format);
+            // A format from an annotation ([EmailAddress], [Url]) replaces the type's own.
+            _json.Property("format", extras.Constraints?.Format is null ? schema.Format : null);
             if (schema.Kind == SchemaKind.Array)
             {
                 _json.Name("items");
@@ -300,32 +319,113 @@ internal sealed class DocumentEmitter
             }
         }
 
-        _json.Property("description", description);
-        if (withDefault is not null)
+        if (extras.Constraints is { } constraints)
         {
-            WriteDefault(withDefault);
+            WriteConstraints(constraints);
+        }
+
+        _json.Property("description", extras.Description);
+        if (extras.DefaultJson is { } defaultJson)
+        {
+            _json.Name("default").Literal(defaultJson);
+        }
+
+        if (extras.ExampleJson is { } example)
+        {
+            _json.Name("example").Literal(example);
+        }
+
+        if (extras.Deprecated)
+        {
+            _json.Property("deprecated", true);
         }
 
         _json.EndObject();
     }
 
-    private void WriteDefault(ParameterModel parameter)
+    private void WriteConstraints(ConstraintsModel constraints)
+    {
+        if (constraints.Format is { } format)
+        {
+            _json.Property("format", format);
+        }
+
+        WriteNumber("minLength", constraints.MinLength);
+        WriteNumber("maxLength", constraints.MaxLength);
+        WriteNumber("minItems", constraints.MinItems);
+        WriteNumber("maxItems", constraints.MaxItems);
+        if (constraints.Minimum is { } minimum)
+        {
+            _json.Name(constraints.ExclusiveMinimum ? "exclusiveMinimum" : "minimum").Literal(minimum);
+        }
+
+        if (constraints.Maximum is { } maximum)
+        {
+            _json.Name(constraints.ExclusiveMaximum ? "exclusiveMaximum" : "maximum").Literal(maximum);
+        }
+
+        _json.Property("pattern", constraints.Pattern);
+        if (constraints.AllowedJson.Count > 0)
+        {
+            _json.Name("enum").StartArray();
+            foreach (var value in constraints.AllowedJson)
+            {
+                _json.Literal(value);
+            }
+
+            _json.EndArray();
+        }
+
+        if (constraints.DeniedJson.Count > 0)
+        {
+            _json.Name("not").StartObject().Name("enum").StartArray();
+            foreach (var value in constraints.DeniedJson)
+            {
+                _json.Literal(value);
+            }
+
+            _json.EndArray().EndObject();
+        }
+    }
+
+    private void WriteNumber(string name, int? value)
+    {
+        if (value is { } number)
+        {
+            _json.Name(name).Number(number);
+        }
+    }
+
+    /// <summary>The default of a parameter as a JSON literal: enum defaults by their JSON name.</summary>
+    private string? ParameterDefault(ParameterModel parameter)
     {
         if (parameter.DefaultEnumMember is { } member && parameter.Scalar?.Enum is { } enumModel)
         {
-            _json.Property("default", EndpointEmitter.WireName(enumModel.Members.First(m => m.Name == member), Naming));
+            return JsonTextWriter.Quote(EndpointEmitter.WireName(enumModel.Members.First(m => m.Name == member), Naming));
         }
-        else if (parameter.DefaultValueJson is { } value)
+
+        if (parameter.DefaultValueJson is not { } value)
         {
-            if (parameter.Scalar?.Kind is ScalarKind.String or ScalarKind.Guid or ScalarKind.DateTime or ScalarKind.DateTimeOffset or ScalarKind.DateOnly)
-            {
-                _json.Property("default", value);
-            }
-            else
-            {
-                _json.Name("default").Literal(value);
-            }
+            return null;
         }
+
+        return parameter.Scalar?.Kind is ScalarKind.String or ScalarKind.Guid or ScalarKind.DateTime or ScalarKind.DateTimeOffset or ScalarKind.DateOnly or ScalarKind.GalaxyId
+            ? JsonTextWriter.Quote(value)
+            : value;
+    }
+
+    /// <summary>The default of a property as a JSON literal: enum defaults by their JSON name.</summary>
+    private string? PropertyDefault(PropertyModel property)
+    {
+        if (property.DefaultEnumMember is { } member
+            && property.Schema.ComponentId is { } id
+            && _components.TryGetValue(id, out var component)
+            && component.Enum?.Members.FirstOrDefault(m => m.Name == member) is { } enumMember)
+        {
+            return JsonTextWriter.Quote(EndpointEmitter.WireName(enumMember, Naming));
+        }
+
+        return property.DefaultJson;
     }
 
     private void WriteComponents()
@@ -395,12 +495,51 @@ internal sealed class DocumentEmitter
         _json.StartObject();
         _json.Property("title", name);
         _json.Property("description", component.Description);
+        if (component.IsDeprecated)
+        {
+            _json.Property("deprecated", true);
+        }
+
+        if (component.Polymorphism is { } polymorphism)
+        {
+            // Each branch is a derived type with its discriminator, as System.Text.Json writes it through the base.
+            _json.Name("oneOf").StartArray();
+            foreach (var derived in polymorphism.DerivedTypes)
+            {
+                _json.StartObject().Name("allOf").StartArray()
+                    .StartObject().Property("$ref", "#/components/schemas/" + _componentNames[derived.ComponentId]).EndObject()
+                    .StartObject().Property("type", "object")
+                    .Name("properties").StartObject().Name(polymorphism.DiscriminatorProperty).StartObject().Name("enum").StartArray().Literal(derived.DiscriminatorJson).EndArray().EndObject().EndObject()
+                    .Name("required").StartArray().String(polymorphism.DiscriminatorProperty).EndArray()
+                    .EndObject()
+                    .EndArray().EndObject();
+            }
+
+            if (polymorphism.BaseIsConcrete)
+            {
+                _json.StartObject();
+                WriteProperties(component);
+                _json.EndObject();
+            }
+
+            _json.EndArray();
+        }
+        else
+        {
+            WriteProperties(component);
+        }
+
+        _json.EndObject();
+    }
+
+    private void WriteProperties(ComponentModel component)
+    {
         _json.Property("type", "object");
         _json.Name("properties").StartObject();
         foreach (var property in component.Properties)
         {
             _json.Name(JsonName(property));
-            WriteSchema(property.Schema, property.Description);
+            WriteSchema(property.Schema, new SchemaExtras(property.Description, property.Constraints, PropertyDefault(property), property.ExampleJson, property.IsDeprecated));
         }
 
         _json.EndObject();
@@ -408,15 +547,13 @@ internal sealed class DocumentEmitter
         if (required.Count > 0)
         {
             _json.Name("required").StartArray();
-            foreach (var name2 in required)
+            foreach (var requiredName in required)
             {
-                _json.String(name2);
+                _json.String(requiredName);
             }
 
             _json.EndArray();
         }
-
-        _json.EndObject();
     }
 
     private void WriteBuiltInSchema(string name)

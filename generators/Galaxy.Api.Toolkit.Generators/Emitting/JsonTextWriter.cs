@@ -57,6 +57,14 @@ internal sealed class JsonTextWriter
 
     public override string ToString() => _builder.ToString();
 
+    /// <summary>A JSON string literal of <paramref name="value"/>, escaped as the writer escapes.</summary>
+    public static string Quote(string value)
+    {
+        var writer = new JsonTextWriter();
+        writer.WriteString(value);
+        return writer._builder.ToString();
+    }
+
     private JsonTextWriter Open(char bracket)
     {
         Separate();

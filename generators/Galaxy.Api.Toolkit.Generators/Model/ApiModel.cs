@@ -13,7 +13,11 @@ internal sealed record DocumentOptionsModel(
     string? Description,
     JsonNaming Naming,
     bool ProblemDetails,
-    string AssemblyName);
+    string AssemblyName,
+    InfoModel? Info = null);
+
+/// <summary>License and contact of the document's <c>info</c>.</summary>
+internal sealed record InfoModel(string? License, string? LicenseUrl, string? ContactName, string? ContactEmail, string? ContactUrl);
 
 /// <summary>Everything the assembly-level outputs need: the options and every router, in a stable order.</summary>
 internal sealed record ApiModel(DocumentOptionsModel Options, EquatableArray<RouterModel> Routers);

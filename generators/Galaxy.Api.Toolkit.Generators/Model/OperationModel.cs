@@ -15,7 +15,8 @@ internal sealed record OperationModel(
     EquatableArray<ParameterModel> Parameters,
     ReturnModel Return,
     bool IsObsolete,
-    LocationInfo? Location)
+    LocationInfo? Location,
+    string? ReturnsDescription = null)
 {
     /// <summary>The parameters as the request carries them: <c>[AsParameters]</c> groups expanded.</summary>
     public System.Collections.Generic.IEnumerable<ParameterModel> RequestParameters
@@ -111,7 +112,8 @@ internal sealed record ParameterModel(
     BodyFormat BodyFormat,
     string? ServiceKey,
     GroupModel? Group,
-    bool WireNameFromPolicy = false)
+    bool WireNameFromPolicy = false,
+    ConstraintsModel? Constraints = null)
 {
     /// <summary>The key on the wire: the declared name, or for members of an <c>[AsParameters]</c> group the name under the naming policy.</summary>
     public string WireNameUnder(JsonNaming naming) => WireNameFromPolicy ? Parsing.JsonNames.Convert(naming, WireName) : WireName;

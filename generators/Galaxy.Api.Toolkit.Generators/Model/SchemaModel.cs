@@ -51,7 +51,42 @@ internal sealed record ComponentModel(
     ComponentKind Kind,
     EquatableArray<PropertyModel> Properties,
     EnumModel? Enum,
-    string? Description);
+    string? Description,
+    PolymorphismModel? Polymorphism = null,
+    bool IsDeprecated = false);
+
+/// <summary><c>[JsonPolymorphic]</c>/<c>[JsonDerivedType]</c>: the base is a <c>oneOf</c> of its derived types.</summary>
+/// <param name="DiscriminatorProperty">The discriminator's JSON name (<c>$type</c> by default).</param>
+/// <param name="DerivedTypes">Each derived type's discriminator (JSON literal) and component id.</param>
+/// <param name="BaseIsConcrete">Whether instances of the base itself can be written (they carry no discriminator).</param>
+internal sealed record PolymorphismModel(string DiscriminatorProperty, EquatableArray<DerivedTypeModel> DerivedTypes, bool BaseIsConcrete);
+
+/// <summary>One derived type of a polymorphic base.</summary>
+/// <param name="DiscriminatorJson">The discriminator value as a JSON literal (<c>"circle"</c> or <c>1</c>).</param>
+internal sealed record DerivedTypeModel(string DiscriminatorJson, string ComponentId);
+
+/// <summary>
+/// What DataAnnotations (and, later, validators) say about a value that a schema can say too. Numbers are kept as
+/// JSON literal text so that the document writes them exactly as declared.
+/// </summary>
+internal sealed record ConstraintsModel(
+    int? MinLength = null,
+    int? MaxLength = null,
+    string? Minimum = null,
+    string? Maximum = null,
+    bool ExclusiveMinimum = false,
+    bool ExclusiveMaximum = false,
+    string? Pattern = null,
+    string? Format = null,
+    int? MinItems = null,
+    int? MaxItems = null,
+    EquatableArray<string> AllowedJson = default,
+    EquatableArray<string> DeniedJson = default)
+{
+    public static readonly ConstraintsModel None = new();
+
+    public bool IsEmpty => Equals(None);
+}
 
 /// <summary>A property of an object component.</summary>
 /// <param name="ClrName">The CLR member name, to which the naming policy applies.</param>
@@ -61,4 +96,9 @@ internal sealed record PropertyModel(
     string? ExplicitJsonName,
     SchemaModel Schema,
     bool IsRequired,
-    string? Description);
+    string? Description,
+    ConstraintsModel? Constraints = null,
+    string? DefaultJson = null,
+    string? ExampleJson = null,
+    bool IsDeprecated = false,
+    string? DefaultEnumMember = null);

@@ -24,6 +24,8 @@ internal sealed class DocumentationComment
 
     public string? Returns => Text(_root?.Element("returns"));
 
+    public string? Example => Text(_root?.Element("example"));
+
     public string? Param(string name) => Text(_root?.Elements("param").FirstOrDefault(e => (string?)e.Attribute("name") == name));
 
     public static DocumentationComment For(ISymbol symbol)

@@ -143,9 +143,11 @@ internal sealed class ParameterParser(
         }
 
         var nullable = IsNullable(input);
+        var schema = schemas.Describe(type, input.Annotation);
+        var (constraints, annotatedRequired) = ConstraintParser.Read(input.Attributes, schema);
         var (csharpDefault, jsonDefault, enumDefault) = input.HasDefault ? DefaultValue(input.DefaultValue, scalar, collection) : (null, null, null);
         var optional = source != ParameterSource.Route
-            ? nullable || input.HasDefault || (input.Annotation == NullableAnnotation.None && !type.IsValueType)
+            ? !annotatedRequired && (nullable || input.HasDefault || (input.Annotation == NullableAnnotation.None && !type.IsValueType))
             : nullable;
         return new ParameterModel(
             input.Name,
@@ -155,7 +157,7 @@ internal sealed class ParameterParser(
             scalar,
             collection,
             commaSeparated,
-            schemas.Describe(type, input.Annotation),
+            schema,
             nullable,
             optional,
             csharpDefault,
@@ -165,7 +167,8 @@ internal sealed class ParameterParser(
             BodyFormat.None,
             null,
             null,
-            WireNameFromPolicy: input.IsGroupMember && explicitName is null && source != ParameterSource.Route);
+            WireNameFromPolicy: input.IsGroupMember && explicitName is null && source != ParameterSource.Route,
+            Constraints: constraints.IsEmpty ? null : constraints);
     }
 
     private ParameterModel? ParseBody(Input input, BodyFormat format)

@@ -174,7 +174,8 @@ internal static class RouterParser
             parameters.ToEquatableArray(),
             returns,
             SchemaParser.HasAttribute(method, KnownTypeNames.ObsoleteAttribute),
-            LocationInfo.From(location));
+            LocationInfo.From(location),
+            documentation.Returns);
     }
 
     public static T? Named<T>(AttributeData attribute, string name)

@@ -181,18 +181,55 @@ internal sealed class SchemaParser(KnownSymbols known, CancellationToken cancell
                 _ => (null!, NullableAnnotation.None),
             };
             var parameter = constructorParameters.FirstOrDefault(p => string.Equals(p.Name, member.Name, System.StringComparison.OrdinalIgnoreCase));
+            var schema = Describe(memberType, annotation);
+            var (constraints, annotatedRequired) = ConstraintParser.Read(member.GetAttributes().Concat(parameter?.GetAttributes() ?? []), schema);
             var required = member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }
                 || HasAttribute(member, KnownTypeNames.JsonRequiredAttribute)
+                || annotatedRequired
                 || (parameter is not null && !parameter.HasExplicitDefaultValue);
+            var (defaultJson, defaultEnum) = required ? (null, null) : ConstraintParser.Default(member, parameter, memberType);
             properties.Add(new PropertyModel(
                 member.Name,
                 ExplicitName(member, KnownTypeNames.JsonPropertyNameAttribute),
-                Describe(memberType, annotation),
+                schema,
                 required,
-                Description(member) ?? (parameter is null ? null : DocumentationComment.For(type).Param(parameter.Name))));
+                Description(member) ?? (parameter is null ? null : DocumentationComment.For(type).Param(parameter.Name)),
+                constraints.IsEmpty ? null : constraints,
+                defaultJson,
+                ConstraintParser.Example(member, schema),
+                HasAttribute(member, KnownTypeNames.ObsoleteAttribute),
+                defaultEnum));
         }
 
-        return new ComponentModel(id, ReadableName(type), TypeRefs.From(type), ComponentKind.Object, properties.ToEquatableArray(), null, Description(type));
+        return new ComponentModel(id, ReadableName(type), TypeRefs.From(type), ComponentKind.Object, properties.ToEquatableArray(), null, Description(type),
+            Polymorphism(type), HasAttribute(type, KnownTypeNames.ObsoleteAttribute));
+    }
+
+    /// <summary>The derived types of a <c>[JsonDerivedType]</c> base, each described as a component of its own.</summary>
+    private PolymorphismModel? Polymorphism(INamedTypeSymbol type)
+    {
+        var derived = type.GetAttributes().Where(static a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.JsonDerivedTypeAttribute && a.ConstructorArguments.Length >= 1).ToList();
+        if (derived.Count == 0)
+        {
+            return null;
+        }
+
+        var polymorphic = type.GetAttributes().FirstOrDefault(static a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.JsonPolymorphicAttribute);
+        var discriminator = polymorphic is null ? null : RouterParser.Named<string>(polymorphic, "TypeDiscriminatorPropertyName");
+        var types = new List<DerivedTypeModel>();
+        foreach (var attribute in derived)
+        {
+            if (attribute.ConstructorArguments[0].Value is not INamedTypeSymbol derivedType)
+            {
+                continue;
+            }
+
+            var reference = Reference(derivedType, ComponentKind.Object);
+            var value = attribute.ConstructorArguments.Length > 1 ? ConstraintParser.ToJson(attribute.ConstructorArguments[1].Value) : null;
+            types.Add(new DerivedTypeModel(value ?? "null", reference.ComponentId!));
+        }
+
+        return new PolymorphismModel(discriminator ?? "$type", types.ToEquatableArray(), !type.IsAbstract);
     }
 
     /// <summary>Public instance properties and [JsonInclude] fields, most derived first, as System.Text.Json sees them.</summary>

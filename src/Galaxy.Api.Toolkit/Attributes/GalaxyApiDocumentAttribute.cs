@@ -17,6 +17,21 @@ public sealed class GalaxyApiDocumentAttribute : Attribute
     /// <summary>The document description (<c>info.description</c>).</summary>
     public string? Description { get; set; }
 
+    /// <summary>The API's license name (<c>info.license.name</c>), e.g. <c>MIT</c>.</summary>
+    public string? License { get; set; }
+
+    /// <summary>The URL of the license text (<c>info.license.url</c>).</summary>
+    public string? LicenseUrl { get; set; }
+
+    /// <summary>Who to contact about the API (<c>info.contact.name</c>).</summary>
+    public string? ContactName { get; set; }
+
+    /// <summary>The contact's e-mail address (<c>info.contact.email</c>).</summary>
+    public string? ContactEmail { get; set; }
+
+    /// <summary>The contact's URL (<c>info.contact.url</c>).</summary>
+    public string? ContactUrl { get; set; }
+
     /// <summary>
     /// How CLR property and enum member names become JSON names, in the document and on the wire.
     /// Defaults to <see cref="ApiJsonNaming.SnakeCaseLower"/>, as Galaxy's API uses.
