@@ -71,7 +71,8 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunRe
         get
         {
             var source = Sources["GalaxyApi.Document.g.cs"];
-            var start = source.IndexOf("\"\"\"\"\n", StringComparison.Ordinal) + 5;
+            const string opening = "Utf8 => \"\"\"\"\n";
+            var start = source.IndexOf(opening, StringComparison.Ordinal) + opening.Length;
             var end = source.LastIndexOf("\n\"\"\"\"u8;", StringComparison.Ordinal);
             return source[start..end];
         }

@@ -61,6 +61,18 @@ public sealed partial class DocumentTests(ModernHost host) : IClassFixture<Moder
     }
 
     [Fact]
+    public async Task Document_written_at_build_is_byte_identical_to_the_served_one()
+    {
+        var file = typeof(DocumentTests).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>().Single(static a => a.Key == "SampleDocumentFile").Value!;
+
+        var served = await Client.GetByteArrayAsync("/api/openapi.json", TestContext.Current.CancellationToken);
+
+        Assert.True(File.Exists(file), $"The build did not write {file}.");
+        Assert.Equal(served, await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task Document_is_also_served_at_the_root_as_FastAPI_does()
     {
         var api = await Client.GetByteArrayAsync("/api/openapi.json", TestContext.Current.CancellationToken);

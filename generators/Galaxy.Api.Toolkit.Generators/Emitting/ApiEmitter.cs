@@ -11,6 +11,9 @@ internal static class ApiEmitter
     public const string MapHintName = "GalaxyApi.Map.g.cs";
     public const string DocumentHintName = "GalaxyApi.Document.g.cs";
 
+    /// <summary>The <c>AssemblyMetadata</c> key holding the document; the build target reads it.</summary>
+    public const string DocumentMetadataKey = "GalaxyApi.OpenApiDocument";
+
     public static string EmitMap(ApiModel api)
     {
         var routers = api.Routers.Where(static r => r.IsValid).ToList();
@@ -59,6 +62,10 @@ internal static class ApiEmitter
 
         var writer = new SourceWriter();
         writer.Raw(SourceWriter.Header);
+        // The build reads the document back from this attribute (System.Reflection.Metadata, no code runs) to write openapi.json.
+        writer.Raw("[assembly: global::System.Reflection.AssemblyMetadata(\"" + DocumentMetadataKey + "\", \"\"\"\"\n");
+        writer.Raw(document);
+        writer.Raw("\n\"\"\"\")]\n\n");
         writer.Open("namespace Galaxy.Api.Toolkit.Generated");
         writer.Line("/// <summary>The OpenAPI document of this assembly, produced at compile time, and what the run time needs with it.</summary>");
         writer.Line(SourceWriter.GeneratedCode);

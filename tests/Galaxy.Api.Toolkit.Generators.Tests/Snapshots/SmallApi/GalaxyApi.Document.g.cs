@@ -3,6 +3,449 @@
 #pragma warning disable CS1591 // generated members need no XML documentation
 #pragma warning disable CS0612, CS0618 // operations and types marked [Obsolete] are still served (and documented as deprecated)
 
+[assembly: global::System.Reflection.AssemblyMetadata("GalaxyApi.OpenApiDocument", """"
+{
+  "openapi": "3.1.0",
+  "info": {
+    "title": "Fixture API",
+    "version": "2.0"
+  },
+  "paths": {
+    "/api/version": {
+      "get": {
+        "tags": [
+          "meta"
+        ],
+        "operationId": "version_api_version_get",
+        "responses": {
+          "200": {
+            "description": "Successful Response",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/ClientError"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/ServerError"
+          }
+        },
+        "security": [
+          {
+            "APIKeyHeader": []
+          },
+          {
+            "APIKeyQuery": []
+          }
+        ]
+      }
+    },
+    "/api/widgets": {
+      "post": {
+        "tags": [
+          "widgets"
+        ],
+        "summary": "Creates a widget.",
+        "operationId": "create_api_widgets_post",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/CreateWidget"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Successful Response",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Widget"
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/ClientError"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/ServerError"
+          }
+        },
+        "security": [
+          {
+            "APIKeyHeader": []
+          },
+          {
+            "APIKeyQuery": []
+          }
+        ]
+      }
+    },
+    "/api/widgets/{widget_id}": {
+      "get": {
+        "tags": [
+          "widgets"
+        ],
+        "summary": "Shows a widget.",
+        "description": "Widgets are never deleted.",
+        "operationId": "show_api_widgets__widget_id__get",
+        "parameters": [
+          {
+            "name": "widget_id",
+            "in": "path",
+            "description": "The widget's id.",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "verbose",
+            "in": "query",
+            "description": "Whether to say more.",
+            "required": false,
+            "schema": {
+              "type": [
+                "boolean",
+                "null"
+              ]
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "description": "At most this many.",
+            "required": false,
+            "schema": {
+              "type": "integer",
+              "format": "int32",
+              "default": 10
+            }
+          },
+          {
+            "name": "color",
+            "in": "query",
+            "description": "Only this colour.",
+            "required": false,
+            "schema": {
+              "$ref": "#/components/schemas/Color",
+              "default": "dark_green"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Successful Response",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Widget"
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/ClientError"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/ServerError"
+          }
+        },
+        "security": [
+          {
+            "APIKeyHeader": []
+          },
+          {
+            "APIKeyQuery": []
+          }
+        ]
+      },
+      "delete": {
+        "tags": [
+          "widgets"
+        ],
+        "operationId": "remove_widget",
+        "parameters": [
+          {
+            "name": "widget_id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "format": "int64"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Successful Response",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "null"
+                }
+              }
+            }
+          },
+          "4XX": {
+            "$ref": "#/components/responses/ClientError"
+          },
+          "5XX": {
+            "$ref": "#/components/responses/ServerError"
+          }
+        },
+        "security": [
+          {
+            "APIKeyHeader": []
+          },
+          {
+            "APIKeyQuery": []
+          }
+        ]
+      }
+    }
+  },
+  "components": {
+    "schemas": {
+      "Color": {
+        "title": "Color",
+        "description": "Colours a widget can have.",
+        "type": "string",
+        "enum": [
+          "red",
+          "dark_green",
+          "blue!"
+        ]
+      },
+      "CreateWidget": {
+        "title": "CreateWidget",
+        "description": "The body that creates a widget.",
+        "type": "object",
+        "properties": {
+          "name": {
+            "type": "string",
+            "description": "The name of the new widget."
+          },
+          "color": {
+            "$ref": "#/components/schemas/Color",
+            "description": "Its colour.",
+            "default": "red"
+          },
+          "labels": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "type": "string"
+            },
+            "description": "Labels.",
+            "default": null
+          }
+        },
+        "required": [
+          "name"
+        ]
+      },
+      "GalaxyError": {
+        "title": "GalaxyError",
+        "description": "Galaxy's error body.",
+        "type": "object",
+        "properties": {
+          "err_msg": {
+            "type": "string",
+            "description": "What went wrong, for people."
+          },
+          "err_code": {
+            "type": "integer",
+            "description": "Galaxy's error code; its first three digits are the HTTP status."
+          },
+          "validation_errors": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/ValidationError"
+            },
+            "description": "Each validation failure, for requests rejected with 400007 or 400008."
+          }
+        },
+        "required": [
+          "err_msg",
+          "err_code"
+        ]
+      },
+      "Place": {
+        "title": "Place",
+        "description": "A place.",
+        "type": "object",
+        "properties": {
+          "city": {
+            "type": "string"
+          },
+          "ISO": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "parent": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Place"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        },
+        "required": [
+          "city"
+        ]
+      },
+      "ValidationError": {
+        "title": "ValidationError",
+        "description": "One request validation failure.",
+        "type": "object",
+        "properties": {
+          "loc": {
+            "type": "array",
+            "items": {
+              "anyOf": [
+                {
+                  "type": "string"
+                },
+                {
+                  "type": "integer"
+                }
+              ]
+            },
+            "description": "Where: the source (path, query, header, body), then names and item indices."
+          },
+          "msg": {
+            "type": "string",
+            "description": "What is wrong, for people."
+          },
+          "type": {
+            "type": "string",
+            "description": "A stable kind: missing, int_parsing, enum..."
+          }
+        },
+        "required": [
+          "loc",
+          "msg",
+          "type"
+        ]
+      },
+      "Widget": {
+        "title": "Widget",
+        "description": "A widget.",
+        "type": "object",
+        "properties": {
+          "id": {
+            "type": "string",
+            "description": "The widget's id."
+          },
+          "name": {
+            "type": "string",
+            "description": "The widget's name."
+          },
+          "color": {
+            "$ref": "#/components/schemas/Color",
+            "description": "The widget's colour."
+          },
+          "tags": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Labels."
+          },
+          "size": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "format": "int32",
+            "description": "The size, when known."
+          },
+          "made_in": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Place"
+              },
+              {
+                "type": "null"
+              }
+            ],
+            "description": "Where the widget was made."
+          }
+        },
+        "required": [
+          "id",
+          "name",
+          "color",
+          "tags",
+          "size"
+        ]
+      }
+    },
+    "securitySchemes": {
+      "APIKeyHeader": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "x-api-key"
+      },
+      "APIKeyQuery": {
+        "type": "apiKey",
+        "in": "query",
+        "name": "key"
+      }
+    },
+    "responses": {
+      "ClientError": {
+        "description": "Request error: Galaxy's error body; validation failures (400, codes 400007 and 400008) list each failure in validation_errors.",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/GalaxyError"
+            }
+          }
+        }
+      },
+      "ServerError": {
+        "description": "Server error: Galaxy's error body (500, code 500001 for an unexpected failure).",
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/GalaxyError"
+            }
+          }
+        }
+      }
+    }
+  },
+  "tags": [
+    {
+      "name": "meta"
+    },
+    {
+      "name": "widgets",
+      "description": "Operations on widgets."
+    }
+  ]
+}
+
+"""")]
+
 namespace Galaxy.Api.Toolkit.Generated
 {
     /// <summary>The OpenAPI document of this assembly, produced at compile time, and what the run time needs with it.</summary>
