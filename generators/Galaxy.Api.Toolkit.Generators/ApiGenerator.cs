@@ -17,6 +17,9 @@ namespace Galaxy.Api.Toolkit.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class ApiGenerator : IIncrementalGenerator
 {
+    /// <summary>The item metadata that marks an AdditionalFile as the baseline document (set by the build targets).</summary>
+    private const string BaselineRoleMetadata = "build_metadata.AdditionalFiles.GalaxyApiRole";
+
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -58,15 +61,34 @@ public sealed class ApiGenerator : IIncrementalGenerator
                 input.Right,
                 input.Left.Where(static r => r.IsValid).OrderBy(static r => r.Type.Identifier, System.StringComparer.Ordinal).ToEquatableArray()))
             .WithTrackingName(TrackingNames.Api);
-        context.RegisterSourceOutput(api, static (output, model) =>
+        var baseline = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static input => input.Right.GetOptions(input.Left).TryGetValue(BaselineRoleMetadata, out var role)
+                && string.Equals(role, "Baseline", System.StringComparison.OrdinalIgnoreCase))
+            .Select(static (input, cancellationToken) => new BaselineModel(input.Left.Path, input.Left.GetText(cancellationToken)?.ToString()))
+            .Collect()
+            .Select(static (baselines, _) => baselines.IsDefaultOrEmpty ? null : baselines[0])
+            .WithTrackingName(TrackingNames.Baseline);
+
+        context.RegisterSourceOutput(api.Combine(baseline), static (output, input) =>
         {
+            var (model, baselineDocument) = input;
             foreach (var diagnostic in ApiDiagnostics.Find(model))
             {
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
 
+            var document = DocumentEmitter.Emit(model);
+            if (baselineDocument is not null)
+            {
+                foreach (var diagnostic in BreakingChanges.Find(baselineDocument.Text ?? string.Empty, baselineDocument.Path, document, model))
+                {
+                    output.ReportDiagnostic(diagnostic.ToDiagnostic());
+                }
+            }
+
             output.AddSource(ApiEmitter.MapHintName, ApiEmitter.EmitMap(model));
-            output.AddSource(ApiEmitter.DocumentHintName, ApiEmitter.EmitDocument(model, DocumentEmitter.Emit(model)));
+            output.AddSource(ApiEmitter.DocumentHintName, ApiEmitter.EmitDocument(model, document));
         });
     }
 }

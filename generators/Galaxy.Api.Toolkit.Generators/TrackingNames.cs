@@ -14,4 +14,7 @@ internal static class TrackingNames
 
     /// <summary>All routers and the options, input of the map method and the document.</summary>
     public const string Api = nameof(Api);
+
+    /// <summary>The baseline document, when the build names one.</summary>
+    public const string Baseline = nameof(Baseline);
 }

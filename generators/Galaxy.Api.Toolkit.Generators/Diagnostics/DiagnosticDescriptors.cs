@@ -102,6 +102,50 @@ internal static class DiagnosticDescriptors
         "'{0}' is public but its parameter '{1}' is a non-nullable GalaxyUser, so anonymous calls would fail; make it 'GalaxyUser?' or make the operation require a user",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    private const string BreakingHelp = "; if the break is intended, update the baseline document (GalaxyApiBaselineDocument)";
+
+    public static readonly DiagnosticDescriptor BaselineUnreadable = new(
+        "GAT0100",
+        "Baseline document cannot be read",
+        "The baseline document '{0}' is not valid JSON: {1}; fix the file or the GalaxyApiBaselineDocument property",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor BreakingOperationRemoved = new(
+        "GAT0101",
+        "Breaking change: operation removed",
+        "Breaking change: operation {0} was removed (baseline {1})" + BreakingHelp,
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor BreakingResponseFieldRemoved = new(
+        "GAT0102",
+        "Breaking change: response field removed",
+        "Breaking change: {0} is no longer returned (baseline {1})" + BreakingHelp,
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor BreakingMadeRequired = new(
+        "GAT0103",
+        "Breaking change: made required",
+        "Breaking change: {0} is now required (baseline {1})" + BreakingHelp,
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor BreakingTypeNarrowed = new(
+        "GAT0104",
+        "Breaking change: type narrowed",
+        "Breaking change: {0} (baseline {1})" + BreakingHelp,
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor BreakingEnumValueRemoved = new(
+        "GAT0105",
+        "Breaking change: enum value removed",
+        "Breaking change: {0} is no longer accepted (baseline {1})" + BreakingHelp,
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor BreakingConstraintTightened = new(
+        "GAT0106",
+        "Breaking change: constraint tightened",
+        "Breaking change: {0} (baseline {1})" + BreakingHelp,
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
         RouteParameterWithoutMethodParameter,
@@ -119,6 +163,13 @@ internal static class DiagnosticDescriptors
         InvalidCommaSeparated,
         DuplicateOperationId,
         PublicOperationNeedsUser,
+        BaselineUnreadable,
+        BreakingOperationRemoved,
+        BreakingResponseFieldRemoved,
+        BreakingMadeRequired,
+        BreakingTypeNarrowed,
+        BreakingEnumValueRemoved,
+        BreakingConstraintTightened,
     ];
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ByIdMap = All.ToDictionary(static d => d.Id);

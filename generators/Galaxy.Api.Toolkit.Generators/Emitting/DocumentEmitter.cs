@@ -303,6 +303,16 @@ internal sealed class DocumentEmitter
 
             // A format from an annotation ([EmailAddress], [Url]) replaces the type's own.
             _json.Property("format", extras.Constraints?.Format is null ? schema.Format : null);
+            if (schema.Minimum is { } typeMinimum && extras.Constraints?.Minimum is null)
+            {
+                _json.Name("minimum").Literal(typeMinimum);
+            }
+
+            if (schema.Maximum is { } typeMaximum && extras.Constraints?.Maximum is null)
+            {
+                _json.Name("maximum").Literal(typeMaximum);
+            }
+
             if (schema.Kind == SchemaKind.Array)
             {
                 _json.Name("items");

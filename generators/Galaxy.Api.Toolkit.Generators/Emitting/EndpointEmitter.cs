@@ -102,7 +102,7 @@ internal static class EndpointEmitter
                 {
                     writer.Line($"        RequestType = typeof({body.Type.FullyQualifiedName}),");
                     writer.Line($"        RequestIsOptional = {(body.IsOptional ? "true" : "false")},");
-                    writer.Line($"        RequestContentTypes = [{string.Join(", ", ContentTypes(body.BodyFormat).Select(Literal))}],");
+                    writer.Line($"        RequestContentTypes = [{string.Join(", ", AcceptedContentTypes(body.BodyFormat).Select(Literal))}],");
                 }
 
                 writer.Line($"        Responses = [{string.Join(", ", operation.Return.Responses.Select(static r => $"({r.Status}, {(r.ValueType is { } v ? $"typeof({v.FullyQualifiedName})" : "null")})"))}],");
@@ -127,6 +127,10 @@ internal static class EndpointEmitter
         _ => ["application/json"],
     };
 
+    /// <summary>The content types routing lets through: the documented ones, and the other JSON media types the reader takes.</summary>
+    private static string[] AcceptedContentTypes(BodyFormat format)
+        => format == BodyFormat.Form ? ContentTypes(format) : [.. ContentTypes(format), "text/json", "application/*+json"];
+
     /// <summary>Writes one handler method.</summary>
     private sealed class HandlerWriter(SourceWriter writer, RouterModel router, OperationModel operation, int index, JsonNaming naming)
     {
@@ -136,6 +140,16 @@ internal static class EndpointEmitter
         {
             writer.Line($"// {operation.HttpMethod} {operation.RouteTemplate}");
             writer.Open($"private async global::System.Threading.Tasks.Task {HandlerName(operation, index)}({HttpContext} httpContext)");
+            if (operation.Access == OperationAccess.Public)
+            {
+                // A public operation needs no user, but a key that was given and is wrong is still refused, as Galaxy does.
+                writer.Open($"if ({Binding}.RequestUser.KeyRejected(httpContext))");
+                writer.Line($"await {Toolkit}.GalaxyErrorResponse.WriteAsync(httpContext, {Toolkit}.GalaxyErrorCodes.UserAuthenticationFailed, \"Provided API key is not valid.\");");
+                writer.Line("return;");
+                writer.Close();
+                writer.Line();
+            }
+
             writer.Line($"{Errors}? errors = null;");
             if (_usesIds)
             {
@@ -189,7 +203,7 @@ internal static class EndpointEmitter
                 writer.Line($"var result = {awaited};");
                 foreach (var located in returns.Responses.Where(static r => r.HasLocation && r.ResultType is not null))
                 {
-                    writer.Open($"if ((result is global::Microsoft.AspNetCore.Http.INestedHttpResult nested ? nested.Result : result) is {located.ResultType} located{located.Status} && located{located.Status}.Location is not null)");
+                    writer.Open($"if (((object)result is global::Microsoft.AspNetCore.Http.INestedHttpResult nested ? nested.Result : (object)result) is {located.ResultType} located{located.Status} && located{located.Status}.Location is not null)");
                     writer.Line($"httpContext.Response.Headers.Location = located{located.Status}.Location;");
                     writer.Close();
                 }
@@ -199,7 +213,7 @@ internal static class EndpointEmitter
             else
             {
                 writer.Line($"var result = {awaited};");
-                writer.Line($"await {Binding}.JsonResponse.WriteAsync(httpContext, result, {ContractField(returns.ValueType)}, {returns.Responses[0].Status});");
+                writer.Line($"await {Binding}.JsonResponse.WriteAsync<{returns.ValueType.FullyQualifiedName}>(httpContext, result!, {ContractField(returns.ValueType)}, {returns.Responses[0].Status});");
             }
 
             writer.Close();
@@ -246,7 +260,13 @@ internal static class EndpointEmitter
                     BindBody(parameter, variable);
                     return variable;
                 case ParameterSource.AsParameters:
-                    for (var j = 0; j < parameter.Group!.Members.Count; j++)
+                    if (parameter.Group!.UsesDefaultsInstance)
+                    {
+                        // Members absent from the request keep what the type's initializers give them.
+                        writer.Line($"var defaults{variable} = new {parameter.Type.FullyQualifiedName}();");
+                    }
+
+                    for (var j = 0; j < parameter.Group.Members.Count; j++)
                     {
                         Bind(parameter.Group.Members[j], $"{variable}_{j}");
                     }
@@ -423,11 +443,11 @@ internal static class EndpointEmitter
 
     private static void EmitEnumParser(SourceWriter writer, EnumModel enumModel, JsonNaming naming)
     {
-        writer.Line("/// <summary>Parses a wire name of the enum, ignoring case.</summary>");
+        writer.Line("/// <summary>Parses an enum value as System.Text.Json reads one: the JSON name exactly, or the member name in any case.</summary>");
         writer.Open($"private static bool TryParse_{enumModel.Type.Identifier}(string value, out {enumModel.Type.FullyQualifiedName} result)");
         foreach (var member in enumModel.Members)
         {
-            writer.Open($"if (string.Equals(value, {Literal(WireName(member, naming))}, global::System.StringComparison.OrdinalIgnoreCase))");
+            writer.Open($"if (string.Equals(value, {Literal(WireName(member, naming))}, global::System.StringComparison.Ordinal) || string.Equals(value, {Literal(member.Name)}, global::System.StringComparison.OrdinalIgnoreCase))");
             writer.Line($"result = {enumModel.Type.FullyQualifiedName}.{member.Name};");
             writer.Line("return true;");
             writer.Close();

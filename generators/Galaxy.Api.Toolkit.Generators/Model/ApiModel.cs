@@ -50,3 +50,6 @@ internal enum JsonNaming
     KebabCaseLower = 4,
     KebabCaseUpper = 5,
 }
+
+/// <summary>The committed baseline document the build compares against (<c>GalaxyApiBaselineDocument</c>).</summary>
+internal sealed record BaselineModel(string Path, string? Text);

@@ -26,9 +26,14 @@ internal sealed record SchemaModel(
     bool Nullable,
     string? ComponentId,
     SchemaModel? Items,
-    bool UniqueItems)
+    bool UniqueItems,
+    string? Minimum = null,
+    string? Maximum = null)
 {
     public static SchemaModel Of(SchemaKind kind, string? format = null) => new(kind, format, false, null, null, false);
+
+    /// <summary>An integer type's schema with its range (<c>byte</c>: 0 to 255).</summary>
+    public static SchemaModel Integer(string format, string? minimum, string? maximum) => new(SchemaKind.Integer, format, false, null, null, false, minimum, maximum);
 
     public SchemaModel AsNullable() => this with { Nullable = true };
 }

@@ -463,9 +463,15 @@ internal sealed class ParameterParser(
 
     private static (string? CSharp, string? Json, string? EnumMember) DefaultValue(object? value, ScalarModel scalar, CollectionKind collection)
     {
-        if (value is null || collection != CollectionKind.None)
+        if (collection != CollectionKind.None)
         {
             return ("null", null, null);
+        }
+
+        if (value is null)
+        {
+            // `= default` of a struct, or `= null`.
+            return (scalar.ValueType.IsValueType && !scalar.IsNullableValueType ? "default" : "null", null, null);
         }
 
         if (scalar.Enum is { } enumModel)
@@ -482,6 +488,8 @@ internal sealed class ParameterParser(
         {
             string s => (SymbolDisplay.FormatLiteral(s, quote: true), s, null),
             bool b => (b ? "true" : "false", b ? "true" : "false", null),
+            float f when float.IsNaN(f) || float.IsInfinity(f) => (NonFinite("global::System.Single", f), null, null),
+            double d when double.IsNaN(d) || double.IsInfinity(d) => (NonFinite("global::System.Double", d), null, null),
             float f => (f.ToString("R", CultureInfo.InvariantCulture) + "F", f.ToString("R", CultureInfo.InvariantCulture), null),
             double d => (d.ToString("R", CultureInfo.InvariantCulture) + "D", d.ToString("R", CultureInfo.InvariantCulture), null),
             decimal m => (m.ToString(CultureInfo.InvariantCulture) + "M", m.ToString(CultureInfo.InvariantCulture), null),
@@ -489,6 +497,10 @@ internal sealed class ParameterParser(
             _ => ($"({scalar.ValueType.FullyQualifiedName})({invariant})", invariant, null),
         };
     }
+
+    // JSON has no NaN or infinity: such defaults are used but not documented.
+    private static string NonFinite(string type, double value)
+        => type + "." + (double.IsNaN(value) ? "NaN" : value > 0 ? "PositiveInfinity" : "NegativeInfinity");
 
     /// <summary>The C# literal of a <c>[FromKeyedServices]</c> key, or null when the parameter has none.</summary>
     public static string? ServiceKey(IParameterSymbol parameter)

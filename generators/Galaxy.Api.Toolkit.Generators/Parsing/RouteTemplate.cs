@@ -10,7 +10,7 @@ namespace Galaxy.Api.Toolkit.Generators.Parsing;
 /// </summary>
 internal sealed class RouteTemplate
 {
-    private static readonly Regex ParameterName = new(@"^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex ParameterName = new(@"^[A-Za-z_][A-Za-z0-9_\-]*$", RegexOptions.CultureInvariant);
 
     private RouteTemplate(string documentPath, List<string> parameters, string? error)
     {

@@ -51,15 +51,21 @@ internal sealed class SchemaParser(KnownSymbols known, CancellationToken cancell
             case SpecialType.System_Boolean:
                 return SchemaModel.Of(SchemaKind.Boolean);
             case SpecialType.System_Byte:
+                return SchemaModel.Integer("uint8", "0", "255");
             case SpecialType.System_SByte:
+                return SchemaModel.Integer("int8", "-128", "127");
             case SpecialType.System_Int16:
+                return SchemaModel.Integer("int16", "-32768", "32767");
             case SpecialType.System_UInt16:
+                return SchemaModel.Integer("uint16", "0", "65535");
             case SpecialType.System_Int32:
                 return SchemaModel.Of(SchemaKind.Integer, "int32");
             case SpecialType.System_UInt32:
+                return SchemaModel.Integer("uint32", "0", "4294967295");
             case SpecialType.System_Int64:
-            case SpecialType.System_UInt64:
                 return SchemaModel.Of(SchemaKind.Integer, "int64");
+            case SpecialType.System_UInt64:
+                return SchemaModel.Integer("uint64", "0", null);
             case SpecialType.System_Single:
                 return SchemaModel.Of(SchemaKind.Number, "float");
             case SpecialType.System_Double:

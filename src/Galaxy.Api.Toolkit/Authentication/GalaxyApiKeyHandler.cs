@@ -41,6 +41,9 @@ internal sealed partial class GalaxyApiKeyHandler(IOptionsMonitor<GalaxyAuthenti
     /// The request's API key: the first non-empty <c>x-api-key</c> header value, else the last <c>key</c> query value
     /// (a repeated query key takes its last value, as FastAPI); null when neither is present or both are empty.
     /// </summary>
+    /// <summary>The <c>HttpContext.Items</c> key set when a given key was not valid, so that public operations can refuse it too.</summary>
+    internal static readonly object KeyRejectedItem = new();
+
     internal static string? ReadApiKey(HttpRequest request, out ApiKeySource source)
     {
         // Galaxy reads `key or x_api_key`: the query parameter comes first.
@@ -78,6 +81,7 @@ internal sealed partial class GalaxyApiKeyHandler(IOptionsMonitor<GalaxyAuthenti
         if (user is null)
         {
             _keyRejected = true;
+            Context.Items[KeyRejectedItem] = KeyRejectedItem;
             LogKeyRejected(Logger, source);
             return AuthenticateResult.Fail(InvalidApiKeyMessage);
         }

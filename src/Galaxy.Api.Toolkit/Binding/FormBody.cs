@@ -79,7 +79,7 @@ internal static class FormBody
                 if (form.TryGetValue(property.Name, out var values))
                 {
                     writer.WritePropertyName(property.Name);
-                    WriteValue(writer, property.PropertyType, values, typeInfo.Options);
+                    WriteValue(writer, property.PropertyType, values, typeInfo.Options, property.IsSetNullable);
                 }
             }
 
@@ -89,31 +89,31 @@ internal static class FormBody
         return JsonBody.Deserialize(buffer.WrittenSpan, typeInfo);
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, Type type, StringValues values, JsonSerializerOptions options)
+    private static void WriteValue(Utf8JsonWriter writer, Type type, StringValues values, JsonSerializerOptions options, bool nullable)
     {
         var element = options.TryGetTypeInfo(type, out var info) && info.Kind == JsonTypeInfoKind.Enumerable && type != typeof(string) ? info.ElementType : null;
         if (element is null)
         {
-            WriteScalar(writer, type, values[values.Count - 1]);
+            WriteScalar(writer, type, values[values.Count - 1], nullable);
             return;
         }
 
         writer.WriteStartArray();
         foreach (var value in values)
         {
-            WriteScalar(writer, element, value);
+            WriteScalar(writer, element, value, nullable: false);
         }
 
         writer.WriteEndArray();
     }
 
     /// <summary>Writes a field as the JSON token its type expects; a value that does not fit is written as a string so that the contract rejects it at its location.</summary>
-    private static void WriteScalar(Utf8JsonWriter writer, Type type, string? value)
+    private static void WriteScalar(Utf8JsonWriter writer, Type type, string? value, bool nullable)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        if (value is null || (value.Length == 0 && underlying != typeof(string)))
+        if (value is null || (value.Length == 0 && (underlying != typeof(string) || nullable)))
         {
-            // An empty form field is no value.
+            // An empty form field is no value (a non-nullable string keeps "").
             writer.WriteNullValue();
             return;
         }

@@ -149,12 +149,64 @@ public static class JsonBody
         }
         catch (JsonException exception)
         {
+            if (IsWellFormed(utf8, typeInfo.Options) && MemberFailures(utf8, typeInfo) is { Count: > 0 } failures)
+            {
+                return Fail<T>(new GalaxyApiException(GalaxyErrorCodes.UserRequestInvalidParameter, null, failures));
+            }
+
             return Fail<T>(IsWellFormed(utf8, typeInfo.Options)
                 ? new GalaxyApiException(GalaxyErrorCodes.UserRequestInvalidParameter,
                     $"Input does not match the schema of the request body in {JsonPath.Describe(exception.Path)}",
                     [new ValidationError(JsonPath.ToLocation("body", exception.Path), "Input does not match the schema of this field", "value_error")])
                 : new GalaxyApiException(GalaxyErrorCodes.UserInvalidJson));
         }
+    }
+
+    /// <summary>
+    /// The object's required members that are absent or null where null is not allowed, named at their location, so that
+    /// a client learns which member is missing rather than that the body is wrong.
+    /// </summary>
+    private static List<ValidationError>? MemberFailures(ReadOnlySpan<byte> utf8, JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return null;
+        }
+
+        var present = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = typeInfo.Options.MaxDepth == 0 ? 64 : typeInfo.Options.MaxDepth });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            present[name] = reader.TokenType == JsonTokenType.Null;
+            reader.Skip();
+        }
+
+        List<ValidationError>? failures = null;
+        foreach (var property in typeInfo.Properties)
+        {
+            var parameter = property.AssociatedParameter;
+            var required = property.IsRequired || (parameter is { HasDefaultValue: false } && typeInfo.Options.RespectRequiredConstructorParameters);
+            if (!present.TryGetValue(property.Name, out var isNull))
+            {
+                if (required)
+                {
+                    (failures ??= []).Add(new ValidationError(["body", property.Name], "Field required", ValidationError.MissingType));
+                }
+            }
+            else if (isNull && !(parameter?.IsNullable ?? property.IsSetNullable) && typeInfo.Options.RespectNullableAnnotations)
+            {
+                (failures ??= []).Add(new ValidationError(["body", property.Name], "Input should not be null", "none_not_allowed"));
+            }
+        }
+
+        return failures;
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> utf8)

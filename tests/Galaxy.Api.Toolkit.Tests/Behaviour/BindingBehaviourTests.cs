@@ -12,7 +12,7 @@ public sealed class BindingBehaviourTests(BehaviourHost host) : IClassFixture<Be
     [InlineData("/behaviour/route/int/-7", "number", "-7")]
     [InlineData("/behaviour/route/long/9007199254740993", "number", "9007199254740993")]
     [InlineData("/behaviour/route/enum/dark_grey", "shade", "\"dark_grey\"")]
-    [InlineData("/behaviour/route/enum/DARK_GREY", "shade", "\"dark_grey\"")]
+    [InlineData("/behaviour/route/enum/DarkGrey", "shade", "\"dark_grey\"")]
     [InlineData("/behaviour/query?text=hi&number=5&flag=True&shade=dark_grey", "number", "5")]
     [InlineData("/behaviour/query?text=hi", "flag", "false")]
     [InlineData("/behaviour/query?text=hi", "shade", "\"light\"")]
@@ -98,14 +98,17 @@ public sealed class BindingBehaviourTests(BehaviourHost host) : IClassFixture<Be
     }
 
     [Theory]
-    [InlineData("""{"count": 2}""")]
-    [InlineData("""{"title": null}""")]
-    public async Task Body_missing_a_required_member_or_null_for_a_non_nullable_one_is_400(string json)
+    [InlineData("""{"count": 2}""", 400007, "missing")]
+    [InlineData("""{"title": null}""", 400008, "none_not_allowed")]
+    public async Task Body_missing_a_required_member_or_null_for_a_non_nullable_one_is_400_at_the_member(string json, int code, string type)
     {
         var (status, body) = await PostAsync("/behaviour/body", json);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Equal(400008, body.GetProperty("err_code").GetInt32());
+        Assert.Equal(code, body.GetProperty("err_code").GetInt32());
+        var failure = Assert.Single(body.GetProperty("validation_errors").EnumerateArray());
+        Assert.Equal("""["body","title"]""", failure.GetProperty("loc").GetRawText());
+        Assert.Equal(type, failure.GetProperty("type").GetString());
     }
 
     [Theory]

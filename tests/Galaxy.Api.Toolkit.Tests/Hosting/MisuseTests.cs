@@ -20,6 +20,7 @@ public sealed class MisuseTests
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Services.AddGalaxyApi(o => o.ConfigureJson(json => json.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase));
+        builder.Services.AddGalaxyAuthentication();
         await using var app = builder.Build();
 
         var error = Assert.Throws<InvalidOperationException>(() => app.MapGalaxyApi());
@@ -35,11 +36,27 @@ public sealed class MissingServiceTests
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Services.AddGalaxyApi();
+        builder.Services.AddGalaxyAuthentication();
         await using var app = builder.Build();
 
         var error = Assert.Throws<InvalidOperationException>(() => app.MapGalaxyApi());
 
         Assert.Contains("ICounter", error.Message, StringComparison.Ordinal);
         Assert.Contains("not registered", error.Message, StringComparison.Ordinal);
+    }
+}
+
+public sealed class AuthenticationSetupTests
+{
+    [Fact]
+    public async Task Operations_needing_a_user_without_authentication_set_up_fail_at_start_up()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Services.AddGalaxyApi();
+        await using var app = builder.Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.MapGalaxyApi());
+
+        Assert.Contains("AddGalaxyAuthentication()", error.Message, StringComparison.Ordinal);
     }
 }

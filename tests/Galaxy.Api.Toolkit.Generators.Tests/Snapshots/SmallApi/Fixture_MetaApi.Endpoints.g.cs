@@ -42,7 +42,7 @@ namespace Galaxy.Api.Toolkit.Generated
             }
 
             var result = global::Fixture.MetaApi.Version();
-            await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteAsync(httpContext, result, _json_System_String, 200);
+            await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteAsync<string>(httpContext, result!, _json_System_String, 200);
         }
     }
 }

@@ -43,7 +43,7 @@ namespace Galaxy.Api.Toolkit.Generated
                     Summary = "Creates a widget.",
                     RequestType = typeof(global::Fixture.CreateWidget),
                     RequestIsOptional = false,
-                    RequestContentTypes = ["application/json"],
+                    RequestContentTypes = ["application/json", "text/json", "application/*+json"],
                     Responses = [(200, typeof(global::Fixture.Widget))],
                     Access = global::Galaxy.Api.Toolkit.Hosting.OperationAccess.User,
                 });
@@ -123,7 +123,7 @@ namespace Galaxy.Api.Toolkit.Generated
 
             var router = new global::Fixture.WidgetsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Fixture.IWidgetStore>(httpContext.RequestServices));
             var result = router.Show(p0, p1, p2, p3);
-            await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteAsync(httpContext, result, _json_Fixture_Widget, 200);
+            await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteAsync<global::Fixture.Widget>(httpContext, result!, _json_Fixture_Widget, 200);
         }
 
         // POST /api/widgets
@@ -158,7 +158,7 @@ namespace Galaxy.Api.Toolkit.Generated
 
             var router = new global::Fixture.WidgetsApi(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Fixture.IWidgetStore>(httpContext.RequestServices));
             var result = await router.Create(p0, httpContext.RequestAborted);
-            await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteAsync(httpContext, result, _json_Fixture_Widget, 200);
+            await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteAsync<global::Fixture.Widget>(httpContext, result!, _json_Fixture_Widget, 200);
         }
 
         // DELETE /api/widgets/{widget_id:long}
@@ -191,22 +191,22 @@ namespace Galaxy.Api.Toolkit.Generated
             await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteNullAsync(httpContext, 200);
         }
 
-        /// <summary>Parses a wire name of the enum, ignoring case.</summary>
+        /// <summary>Parses an enum value as System.Text.Json reads one: the JSON name exactly, or the member name in any case.</summary>
         private static bool TryParse_Fixture_Color(string value, out global::Fixture.Color result)
         {
-            if (string.Equals(value, "red", global::System.StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(value, "red", global::System.StringComparison.Ordinal) || string.Equals(value, "Red", global::System.StringComparison.OrdinalIgnoreCase))
             {
                 result = global::Fixture.Color.Red;
                 return true;
             }
 
-            if (string.Equals(value, "dark_green", global::System.StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(value, "dark_green", global::System.StringComparison.Ordinal) || string.Equals(value, "DarkGreen", global::System.StringComparison.OrdinalIgnoreCase))
             {
                 result = global::Fixture.Color.DarkGreen;
                 return true;
             }
 
-            if (string.Equals(value, "blue!", global::System.StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(value, "blue!", global::System.StringComparison.Ordinal) || string.Equals(value, "Blue", global::System.StringComparison.OrdinalIgnoreCase))
             {
                 result = global::Fixture.Color.Blue;
                 return true;
