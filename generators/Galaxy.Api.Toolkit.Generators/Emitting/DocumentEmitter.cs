@@ -132,7 +132,10 @@ internal sealed class DocumentEmitter
         {
             _json.Name("requestBody").StartObject();
             _json.Property("description", body.Description);
-            _json.Property("required", !body.IsOptional);
+            if (!body.IsOptional)
+            {
+                _json.Property("required", true);
+            }
             _json.Name("content").StartObject();
             foreach (var contentType in EndpointEmitter.ContentTypes(body.BodyFormat))
             {
@@ -219,10 +222,14 @@ internal sealed class DocumentEmitter
         _json.Property("name", parameter.WireNameUnder(Naming));
         _json.Property("in", parameter.Source switch { ParameterSource.Route => "path", ParameterSource.Header => "header", _ => "query" });
         _json.Property("description", parameter.Description);
-        _json.Property("required", !parameter.IsOptional);
+        if (!parameter.IsOptional)
+        {
+            // false is the default; writing only true keeps the document as OpenAPI tools write it.
+            _json.Property("required", true);
+        }
         if (parameter.CommaSeparated)
         {
-            _json.Property("style", "form");
+            // style "form" is the query default; explode false makes it one comma-separated value.
             _json.Property("explode", false);
         }
 
@@ -237,7 +244,6 @@ internal sealed class DocumentEmitter
             .Property("name", name)
             .Property("in", "query")
             .Property("description", description)
-            .Property("required", false)
             .Name("schema").StartObject().Property("type", "array").Name("items").StartObject().Property("type", "string").EndObject().EndObject()
             .EndObject();
     }
@@ -270,7 +276,7 @@ internal sealed class DocumentEmitter
             // Galaxy's own schema of an encoded id.
             if (schema.Nullable)
             {
-                _json.Name("type").StartArray().String("string").String("null").EndArray();
+                _json.Name("type").StartArray().String("null").String("string").EndArray();
             }
             else
             {
@@ -294,7 +300,7 @@ internal sealed class DocumentEmitter
             };
             if (schema.Nullable)
             {
-                _json.Name("type").StartArray().String(type).String("null").EndArray();
+                _json.Name("type").StartArray().String("null").String(type).EndArray();
             }
             else
             {

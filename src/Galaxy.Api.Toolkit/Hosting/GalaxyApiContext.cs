@@ -68,6 +68,7 @@ public sealed partial class GalaxyApiContext
         var options = services.GetRequiredService<IOptions<GalaxyApiOptions>>().Value;
         CheckAuthentication(definition, services);
         services.GetRequiredService<ErrorFormat>().ProblemDetails = definition.ProblemDetails;
+        services.GetRequiredService<Documents.CompileTimeDocument>().Utf8 = definition.Document;
         var ids = services.GetRequiredService<GalaxyIdEncoder>();
         if (options.IdSecret == GalaxyIdEncoder.DefaultSecret)
         {

@@ -25,6 +25,7 @@ public static class GalaxyApiServiceCollectionExtensions
 
         services.TryAddSingleton<GalaxyApiMarker>();
         services.TryAddSingleton<ErrorFormat>();
+        services.TryAddSingleton<Galaxy.Api.Toolkit.Documents.CompileTimeDocument>();
         services.TryAddSingleton(static provider => new GalaxyIdEncoder(provider.GetRequiredService<IOptions<GalaxyApiOptions>>().Value.IdSecret));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, GalaxyErrorStartupFilter>());
         return services;

@@ -112,11 +112,10 @@
             "name": "verbose",
             "in": "query",
             "description": "Whether to say more.",
-            "required": false,
             "schema": {
               "type": [
-                "boolean",
-                "null"
+                "null",
+                "boolean"
               ]
             }
           },
@@ -124,7 +123,6 @@
             "name": "limit",
             "in": "query",
             "description": "At most this many.",
-            "required": false,
             "schema": {
               "type": "integer",
               "format": "int32",
@@ -135,7 +133,6 @@
             "name": "color",
             "in": "query",
             "description": "Only this colour.",
-            "required": false,
             "schema": {
               "$ref": "#/components/schemas/Color",
               "default": "dark_green"
@@ -242,8 +239,8 @@
           },
           "labels": {
             "type": [
-              "array",
-              "null"
+              "null",
+              "array"
             ],
             "items": {
               "type": "string"
@@ -292,8 +289,8 @@
           },
           "ISO": {
             "type": [
-              "string",
-              "null"
+              "null",
+              "string"
             ]
           },
           "parent": {
@@ -371,8 +368,8 @@
           },
           "size": {
             "type": [
-              "integer",
-              "null"
+              "null",
+              "integer"
             ],
             "format": "int32",
             "description": "The size, when known."
@@ -453,7 +450,7 @@ namespace Galaxy.Api.Toolkit.Generated
     internal static class GalaxyApiDocument
     {
         /// <summary>The strong ETag of <see cref="Utf8"/>.</summary>
-        public const string ETag = "\"b41cbb1323d1175ba70d711e3cb12898\"";
+        public const string ETag = "\"28c9ff9f729bfc44cdd5e0831e23267e\"";
 
         /// <summary>The definition handed to the runtime by <c>MapGalaxyApi</c>.</summary>
         public static readonly global::Galaxy.Api.Toolkit.Hosting.GalaxyApiDefinition Definition = new(
@@ -581,11 +578,10 @@ namespace Galaxy.Api.Toolkit.Generated
             "name": "verbose",
             "in": "query",
             "description": "Whether to say more.",
-            "required": false,
             "schema": {
               "type": [
-                "boolean",
-                "null"
+                "null",
+                "boolean"
               ]
             }
           },
@@ -593,7 +589,6 @@ namespace Galaxy.Api.Toolkit.Generated
             "name": "limit",
             "in": "query",
             "description": "At most this many.",
-            "required": false,
             "schema": {
               "type": "integer",
               "format": "int32",
@@ -604,7 +599,6 @@ namespace Galaxy.Api.Toolkit.Generated
             "name": "color",
             "in": "query",
             "description": "Only this colour.",
-            "required": false,
             "schema": {
               "$ref": "#/components/schemas/Color",
               "default": "dark_green"
@@ -711,8 +705,8 @@ namespace Galaxy.Api.Toolkit.Generated
           },
           "labels": {
             "type": [
-              "array",
-              "null"
+              "null",
+              "array"
             ],
             "items": {
               "type": "string"
@@ -761,8 +755,8 @@ namespace Galaxy.Api.Toolkit.Generated
           },
           "ISO": {
             "type": [
-              "string",
-              "null"
+              "null",
+              "string"
             ]
           },
           "parent": {
@@ -840,8 +834,8 @@ namespace Galaxy.Api.Toolkit.Generated
           },
           "size": {
             "type": [
-              "integer",
-              "null"
+              "null",
+              "integer"
             ],
             "format": "int32",
             "description": "The size, when known."
