@@ -87,6 +87,10 @@ public sealed class ApiGenerator : IIncrementalGenerator
                 }
             }
 
+            var bodies = model.Routers.SelectMany(static r => r.Operations).SelectMany(static o => o.RequestParameters).Where(static p => p.Source == ParameterSource.Body).ToList();
+            var plan = new ValidationPlan(model.Routers.SelectMany(static r => r.Components), model.Options.Naming, bodies.Select(static p => p.Schema?.ComponentId));
+            output.AddSource("GalaxyApi.Validators.g.cs", plan.Emit());
+            output.AddSource("GalaxyApi.ValidatorRegistration.g.cs", plan.EmitValidators(bodies.Select(static p => p.Type)));
             output.AddSource(ApiEmitter.MapHintName, ApiEmitter.EmitMap(model));
             output.AddSource(ApiEmitter.DocumentHintName, ApiEmitter.EmitDocument(model, document));
         });

@@ -16,7 +16,7 @@ public sealed class SnapshotTests
         var run = GeneratorHarness.Run(Fixtures.Models, Fixtures.Routers);
 
         Assert.Empty(run.Problems);
-        Assert.Equal(4, run.Sources.Count);
+        Assert.Equal(6, run.Sources.Count);
     }
 
     [Fact]

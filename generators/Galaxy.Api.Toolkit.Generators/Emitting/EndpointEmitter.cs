@@ -56,11 +56,16 @@ internal static class EndpointEmitter
         writer.Close();
         writer.Line();
         EmitMap(writer, router);
+        var plan = new ValidationPlan(router.Components, options.Naming);
+        var statics = new StaticFields();
         for (var i = 0; i < router.Operations.Count; i++)
         {
             writer.Line();
-            new HandlerWriter(writer, router, router.Operations[i], i, options.Naming).Emit();
+            new HandlerWriter(writer, router, router.Operations[i], i, options.Naming, plan, statics).Emit();
         }
+
+        writer.Line();
+        statics.Emit(writer);
 
         foreach (var enumModel in Enums(router))
         {
@@ -132,7 +137,7 @@ internal static class EndpointEmitter
         => format == BodyFormat.Form ? ContentTypes(format) : [.. ContentTypes(format), "text/json", "application/*+json"];
 
     /// <summary>Writes one handler method.</summary>
-    private sealed class HandlerWriter(SourceWriter writer, RouterModel router, OperationModel operation, int index, JsonNaming naming)
+    private sealed class HandlerWriter(SourceWriter writer, RouterModel router, OperationModel operation, int index, JsonNaming naming, ValidationPlan plan, StaticFields statics)
     {
         private readonly bool _usesIds = operation.RequestParameters.Any(static p => p.Scalar?.Kind == ScalarKind.GalaxyId);
 
@@ -282,6 +287,8 @@ internal static class EndpointEmitter
                         BindCollection(parameter, variable);
                     }
 
+                    CheckConstraints(parameter, variable);
+
                     return variable;
             }
         }
@@ -374,6 +381,38 @@ internal static class EndpointEmitter
             writer.Line();
         }
 
+        /// <summary>Checks the DataAnnotations constraints of a route, query or header value once it is bound.</summary>
+        private void CheckConstraints(ParameterModel parameter, string variable)
+        {
+            if (parameter.Constraints is null)
+            {
+                return;
+            }
+
+            var location = parameter.Source switch { ParameterSource.Route => "path", ParameterSource.Header => "header", _ => "query" };
+            var valueType = parameter.Type.IsValueType;
+            var nullableValue = valueType && parameter.IsNullable;
+            writer.Open(valueType && !nullableValue ? "if (errors is null)" : $"if (errors is null && {variable} is not null)");
+            writer.Line($"var validation = global::Galaxy.Api.Toolkit.Validation.ValidationContext.Rent({Literal(location)});");
+            writer.Line($"validation.Push({Literal(parameter.WireNameUnder(naming))});");
+            var clrType = parameter.Collection != CollectionKind.None ? parameter.Type.FullyQualifiedName
+                : parameter.Scalar!.Kind switch
+                {
+                    ScalarKind.String => "string",
+                    ScalarKind.Int32 => "int",
+                    ScalarKind.Int64 => "long",
+                    ScalarKind.Double => "double",
+                    _ => parameter.Scalar.ValueType.FullyQualifiedName,
+                };
+            writer.Line("var context = validation;");
+            ValidationPlan.EmitValueChecks(writer, nullableValue ? variable + ".Value" : variable, parameter.Schema!, parameter.Constraints, clrType, statics);
+            writer.Line("validation.Pop();");
+            writer.Line("validation.TakeErrors(ref errors);");
+            writer.Line("global::Galaxy.Api.Toolkit.Validation.ValidationContext.Return(validation);");
+            writer.Close();
+            writer.Line();
+        }
+
         private void BindBody(ParameterModel parameter, string variable)
         {
             var formats = parameter.BodyFormat switch
@@ -401,6 +440,16 @@ internal static class EndpointEmitter
             }
 
             writer.Line($"var {variable} = {variable}Body.Value{(parameter.IsOptional ? string.Empty : "!")};");
+            if (plan.Needs(parameter.Schema?.ComponentId))
+            {
+                writer.Open($"if ({variable}Body.Error is null && !{variable}Body.IsMissing)");
+                writer.Line("var validation = global::Galaxy.Api.Toolkit.Validation.ValidationContext.Rent(\"body\");");
+                writer.Line($"global::Galaxy.Api.Toolkit.Generated.{ValidationPlan.ClassName}.{ValidationPlan.MethodName(parameter.Schema!.ComponentId!)}({variable}!, validation);");
+                writer.Line("validation.TakeErrors(ref errors);");
+                writer.Line("global::Galaxy.Api.Toolkit.Validation.ValidationContext.Return(validation);");
+                writer.Close();
+            }
+
             writer.Line();
         }
 

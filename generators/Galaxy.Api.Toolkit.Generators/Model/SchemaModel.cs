@@ -106,4 +106,26 @@ internal sealed record PropertyModel(
     string? DefaultJson = null,
     string? ExampleJson = null,
     bool IsDeprecated = false,
-    string? DefaultEnumMember = null);
+    string? DefaultEnumMember = null,
+    CollectionAccess Access = CollectionAccess.None,
+    bool IsValueType = false,
+    string? ClrTypeName = null,
+    bool ItemsMayBeNull = true);
+
+/// <summary>How generated validators walk a collection member without allocating.</summary>
+internal enum CollectionAccess
+{
+    None,
+
+    /// <summary>An array: <c>Length</c> and the indexer.</summary>
+    Array,
+
+    /// <summary>A list type with <c>Count</c> and an indexer.</summary>
+    Indexed,
+
+    /// <summary>Any other collection: <c>foreach</c> (a struct enumerator for concrete types).</summary>
+    Enumerable,
+
+    /// <summary>A dictionary: <c>foreach</c> over its pairs, checking values.</summary>
+    Dictionary,
+}

@@ -204,11 +204,57 @@ internal sealed class SchemaParser(KnownSymbols known, CancellationToken cancell
                 defaultJson,
                 ConstraintParser.Example(member, schema),
                 HasAttribute(member, KnownTypeNames.ObsoleteAttribute),
-                defaultEnum));
+                defaultEnum,
+                AccessOf(memberType, schema),
+                memberType.IsValueType,
+                TypeRefs.From(memberType).FullyQualifiedName,
+                ItemsMayBeNull(memberType, schema)));
         }
 
         return new ComponentModel(id, ReadableName(type), TypeRefs.From(type), ComponentKind.Object, properties.ToEquatableArray(), null, Description(type),
             Polymorphism(type), HasAttribute(type, KnownTypeNames.ObsoleteAttribute));
+    }
+
+    /// <summary>Whether the items (or dictionary values) of a collection may be null: value types never are, annotated references may.</summary>
+    private bool ItemsMayBeNull(ITypeSymbol type, SchemaModel schema)
+    {
+        if (schema.Items is not { } items || items.Nullable || items.Kind == SchemaKind.Any)
+        {
+            return true;
+        }
+
+        ITypeSymbol? element = type switch
+        {
+            IArrayTypeSymbol array => array.ElementType,
+            _ => (KnownSymbols.FindInterface(type, known.IDictionaryOfT) ?? KnownSymbols.FindInterface(type, known.IReadOnlyDictionaryOfT))?.TypeArguments[1]
+                ?? KnownSymbols.FindInterface(type, known.IEnumerableOfT)?.TypeArguments[0],
+        };
+        return element is null || element.IsValueType;
+    }
+
+    /// <summary>How a validator reads a collection member of <paramref name="type"/>.</summary>
+    private static CollectionAccess AccessOf(ITypeSymbol type, SchemaModel schema)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T })
+        {
+            return CollectionAccess.None;
+        }
+
+        switch (schema.Kind)
+        {
+            case SchemaKind.Array when type is IArrayTypeSymbol:
+                return CollectionAccess.Array;
+            case SchemaKind.Array:
+                var definition = type.OriginalDefinition.ToDisplayString();
+                return definition is "System.Collections.Generic.List<T>" or "System.Collections.Generic.IList<T>" or "System.Collections.Generic.IReadOnlyList<T>"
+                        or "System.Collections.Immutable.ImmutableArray<T>" or "System.Collections.Immutable.ImmutableList<T>"
+                    ? CollectionAccess.Indexed
+                    : CollectionAccess.Enumerable;
+            case SchemaKind.Dictionary:
+                return CollectionAccess.Dictionary;
+            default:
+                return CollectionAccess.None;
+        }
     }
 
     /// <summary>The derived types of a <c>[JsonDerivedType]</c> base, each described as a component of its own.</summary>

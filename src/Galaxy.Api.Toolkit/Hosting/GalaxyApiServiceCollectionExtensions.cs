@@ -23,7 +23,13 @@ public static class GalaxyApiServiceCollectionExtensions
             services.Configure(configure);
         }
 
+        if (services.Any(static s => s.ServiceType == typeof(GalaxyApiMarker)))
+        {
+            return services;
+        }
+
         services.TryAddSingleton<GalaxyApiMarker>();
+        Galaxy.Api.Toolkit.Validation.GeneratedValidators.AddTo(services);
         services.TryAddSingleton<ErrorFormat>();
         services.TryAddSingleton<Galaxy.Api.Toolkit.Documents.CompileTimeDocument>();
         services.TryAddSingleton(static provider => new GalaxyIdEncoder(provider.GetRequiredService<IOptions<GalaxyApiOptions>>().Value.IdSecret));

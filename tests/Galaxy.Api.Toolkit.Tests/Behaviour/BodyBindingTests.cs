@@ -82,6 +82,14 @@ public sealed class BodyBindingTests(BehaviourHost host) : IClassFixture<Behavio
     }
 
     /// <summary>BUG (reported): the document says the items of <c>tags</c> are non-nullable strings, the server takes null.</summary>
+    [Fact]
+    public async Task A_null_item_in_a_list_of_non_nullable_strings_is_400008_at_the_item()
+    {
+        var reply = await host.Client.PostJsonAsync("/behaviour/bodies/json", """{"display_name": "d", "tags": ["a", null]}""");
+
+        reply.AssertValidation(400008, """["body","tags",1] none_not_allowed""");
+    }
+
     [Theory]
     [InlineData("""{"display_name": "d", "shade": 1}""")]
     [InlineData("""{"display_name": "d", "shade": "blue"}""")]

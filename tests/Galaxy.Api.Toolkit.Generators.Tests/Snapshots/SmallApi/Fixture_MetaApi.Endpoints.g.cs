@@ -44,5 +44,6 @@ namespace Galaxy.Api.Toolkit.Generated
             var result = global::Fixture.MetaApi.Version();
             await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteAsync<string>(httpContext, result!, _json_System_String, 200);
         }
+
     }
 }

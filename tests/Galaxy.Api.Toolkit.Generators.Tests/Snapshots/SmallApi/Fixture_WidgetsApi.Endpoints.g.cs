@@ -149,6 +149,13 @@ namespace Galaxy.Api.Toolkit.Generated
                 global::Galaxy.Api.Toolkit.RequestValidationErrors.Add(ref errors, global::Galaxy.Api.Toolkit.Binding.ParameterErrors.MissingBody());
             }
             var p0 = p0Body.Value!;
+            if (p0Body.Error is null && !p0Body.IsMissing)
+            {
+                var validation = global::Galaxy.Api.Toolkit.Validation.ValidationContext.Rent("body");
+                global::Galaxy.Api.Toolkit.Generated.GalaxyApiValidators.Validate_Fixture_CreateWidget(p0!, validation);
+                validation.TakeErrors(ref errors);
+                global::Galaxy.Api.Toolkit.Validation.ValidationContext.Return(validation);
+            }
 
             if (errors is not null)
             {
@@ -190,6 +197,7 @@ namespace Galaxy.Api.Toolkit.Generated
             await router.Remove(p0);
             await global::Galaxy.Api.Toolkit.Binding.JsonResponse.WriteNullAsync(httpContext, 200);
         }
+
 
         /// <summary>Parses an enum value as System.Text.Json reads one: the JSON name exactly, or the member name in any case.</summary>
         private static bool TryParse_Fixture_Color(string value, out global::Fixture.Color result)

@@ -1,0 +1,143 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Galaxy.Api.Toolkit.Validation;
+
+/// <summary>
+/// The checks generated validators call, each recording pydantic-style failures (message and type) as Galaxy reports
+/// them. Every check returns at once, allocation-free, when the value is valid.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class Checks
+{
+    /// <summary>A required value (emptiness of strings is a length check of its own).</summary>
+    public static void Required(object? value, ValidationContext context, string member)
+    {
+        if (value is null)
+        {
+            context.Fail(member, "Field required", ValidationError.MissingType);
+        }
+    }
+
+    /// <summary>An item that may not be null.</summary>
+    public static void NotNull(object? value, ValidationContext context)
+    {
+        if (value is null)
+        {
+            context.Fail("Input should not be null", "none_not_allowed");
+        }
+    }
+
+    /// <summary>String length bounds.</summary>
+    public static void Length(string? value, int? minimum, int? maximum, ValidationContext context)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length < minimum)
+        {
+            context.Fail(Invariant($"String should have at least {minimum} character{(minimum == 1 ? string.Empty : "s")}"), "string_too_short");
+        }
+        else if (value.Length > maximum)
+        {
+            context.Fail(Invariant($"String should have at most {maximum} character{(maximum == 1 ? string.Empty : "s")}"), "string_too_long");
+        }
+    }
+
+    /// <summary>Collection length bounds.</summary>
+    public static void Count(int count, int? minimum, int? maximum, ValidationContext context)
+    {
+        if (count < minimum)
+        {
+            context.Fail(Invariant($"List should have at least {minimum} item{(minimum == 1 ? string.Empty : "s")}"), "too_short");
+        }
+        else if (count > maximum)
+        {
+            context.Fail(Invariant($"List should have at most {maximum} item{(maximum == 1 ? string.Empty : "s")}"), "too_long");
+        }
+    }
+
+    /// <summary>A lower bound.</summary>
+    public static void Minimum(double value, double minimum, bool exclusive, string text, ValidationContext context)
+    {
+        if (exclusive ? !(value > minimum) : !(value >= minimum))
+        {
+            context.Fail(exclusive ? "Input should be greater than " + text : "Input should be greater than or equal to " + text, exclusive ? "greater_than" : "greater_than_equal");
+        }
+    }
+
+    /// <summary>An upper bound.</summary>
+    public static void Maximum(double value, double maximum, bool exclusive, string text, ValidationContext context)
+    {
+        if (exclusive ? !(value < maximum) : !(value <= maximum))
+        {
+            context.Fail(exclusive ? "Input should be less than " + text : "Input should be less than or equal to " + text, exclusive ? "less_than" : "less_than_equal");
+        }
+    }
+
+    /// <summary>A pattern the whole string must match.</summary>
+    public static void Pattern(string? value, Regex pattern, ValidationContext context)
+    {
+        if (value is not null && !pattern.IsMatch(value))
+        {
+            context.Fail("String should match pattern '" + pattern + "'", "string_pattern_mismatch");
+        }
+    }
+
+    /// <summary>An e-mail address as DataAnnotations' <c>[EmailAddress]</c> accepts one: one <c>@</c>, neither first nor last.</summary>
+    public static void Email(string? value, ValidationContext context)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at == value.Length - 1 || value.IndexOf('@', at + 1) >= 0 || value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            context.Fail("value is not a valid email address", "value_error");
+        }
+    }
+
+    /// <summary>An absolute http, https or ftp URL, as DataAnnotations' <c>[Url]</c> accepts one.</summary>
+    public static void Url(string? value, ValidationContext context)
+    {
+        if (value is not null
+            && !(value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase)))
+        {
+            context.Fail("Input should be a valid URL", "url_parsing");
+        }
+    }
+
+    /// <summary>Base64 text.</summary>
+    public static void Base64(string? value, ValidationContext context)
+    {
+        if (value is not null && !System.Buffers.Text.Base64.IsValid(value))
+        {
+            context.Fail("Input should be valid base64", "value_error");
+        }
+    }
+
+    /// <summary>One of the allowed values.</summary>
+    public static void Allowed<T>(T value, T[] allowed, string expected, ValidationContext context)
+    {
+        if (value is not null && Array.IndexOf(allowed, value) < 0)
+        {
+            context.Fail("Input should be " + expected, "enum");
+        }
+    }
+
+    /// <summary>None of the denied values.</summary>
+    public static void Denied<T>(T value, T[] denied, ValidationContext context)
+    {
+        if (value is not null && Array.IndexOf(denied, value) >= 0)
+        {
+            context.Fail("Input should not be " + Convert.ToString(value, CultureInfo.InvariantCulture), "value_error");
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
