@@ -40,10 +40,17 @@ public sealed class ApiGenerator : IIncrementalGenerator
             .Select(DocumentOptionsParser.Merge)
             .WithTrackingName(TrackingNames.DocumentOptions);
 
-        var routerEndpoints = routers.Combine(options).WithTrackingName(TrackingNames.RouterEndpoints);
+        var userValidators = context.SyntaxProvider
+            .CreateSyntaxProvider(static (node, _) => UserValidatorParser.IsCandidate(node), UserValidatorParser.Parse)
+            .Where(static validator => validator is not null)
+            .Collect()
+            .Select(static (validators, _) => validators.Select(static v => v!).OrderBy(static v => v.Validator.Identifier, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.UserValidators);
+
+        var routerEndpoints = routers.Combine(options).Combine(userValidators).WithTrackingName(TrackingNames.RouterEndpoints);
         context.RegisterSourceOutput(routerEndpoints, static (output, input) =>
         {
-            var (router, documentOptions) = input;
+            var ((router, documentOptions), validators) = input;
             foreach (var diagnostic in router.Diagnostics)
             {
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());
@@ -51,15 +58,17 @@ public sealed class ApiGenerator : IIncrementalGenerator
 
             if (router.IsValid)
             {
-                output.AddSource(EndpointEmitter.HintName(router), EndpointEmitter.Emit(router, documentOptions));
+                output.AddSource(EndpointEmitter.HintName(router), EndpointEmitter.Emit(router, documentOptions, validators));
             }
         });
 
         var api = routers.Collect()
             .Combine(options)
+            .Combine(userValidators)
             .Select(static (input, _) => new ApiModel(
-                input.Right,
-                input.Left.Where(static r => r.IsValid).OrderBy(static r => r.Type.Identifier, System.StringComparer.Ordinal).ToEquatableArray()))
+                input.Left.Right,
+                input.Left.Left.Where(static r => r.IsValid).OrderBy(static r => r.Type.Identifier, System.StringComparer.Ordinal).ToEquatableArray(),
+                input.Right))
             .WithTrackingName(TrackingNames.Api);
         var baseline = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
@@ -73,6 +82,7 @@ public sealed class ApiGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(api.Combine(baseline), static (output, input) =>
         {
             var (model, baselineDocument) = input;
+            // GAT0016 comes from UnexpressedRuleAnalyzer, so that pragmas and .editorconfig can suppress it.
             foreach (var diagnostic in ApiDiagnostics.Find(model))
             {
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());

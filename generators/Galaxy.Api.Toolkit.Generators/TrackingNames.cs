@@ -15,6 +15,9 @@ internal static class TrackingNames
     /// <summary>All routers and the options, input of the map method and the document.</summary>
     public const string Api = nameof(Api);
 
+    /// <summary>The FluentValidation validators of the compilation and their rules.</summary>
+    public const string UserValidators = nameof(UserValidators);
+
     /// <summary>The baseline document, when the build names one.</summary>
     public const string Baseline = nameof(Baseline);
 }

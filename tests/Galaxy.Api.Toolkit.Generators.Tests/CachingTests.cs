@@ -83,6 +83,12 @@ public sealed class CachingTests
             value is ISymbol or SyntaxNode or SyntaxTree or Compilation or SemanticModel or Location or AttributeData,
             $"{path} holds a {value.GetType().Name}, which would keep the compilation alive and defeat caching.");
 
+        if (value.GetType().IsGenericType && value.GetType().GetGenericTypeDefinition() == typeof(System.Collections.Immutable.ImmutableArray<>)
+            && (bool)value.GetType().GetProperty("IsDefault")!.GetValue(value)!)
+        {
+            return;
+        }
+
         if (value is IEnumerable items)
         {
             var index = 0;

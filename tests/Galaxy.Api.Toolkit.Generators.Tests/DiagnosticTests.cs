@@ -94,6 +94,17 @@ public sealed class DiagnosticTests
             """
         },
         {
+            "GAT0016", "x-galaxy-unexpressed-rules",
+            """
+            public sealed class ItemValidator : FluentValidation.AbstractValidator<Item>
+            {
+                public ItemValidator() => /*!*/RuleFor(x => x.Name).Must(name => name != "x");
+            }
+
+            [ApiRouter("t", Public = true)] public static class A { [Post("/items")] public static string Create(Item item) => ""; }
+            """
+        },
+        {
             "GAT0015", "make it 'GalaxyUser?'",
             """[ApiRouter("t", Public = true)] public static class A { [Get("/items")] public static string Show(GalaxyUser /*!*/user) => ""; }"""
         },
@@ -144,7 +155,7 @@ public sealed class DiagnosticTests
     private static async Task<ImmutableArray<Diagnostic>> DiagnosticsOf(params string[] sources)
     {
         var run = GeneratorHarness.Run(sources);
-        var analyzers = await run.Output.WithAnalyzers([new OperationOutsideRouterAnalyzer()])
+        var analyzers = await run.Output.WithAnalyzers([new OperationOutsideRouterAnalyzer(), new UnexpressedRuleAnalyzer()])
             .GetAnalyzerDiagnosticsAsync(TestContext.Current.CancellationToken);
         return run.GeneratorDiagnostics.AddRange(analyzers);
     }

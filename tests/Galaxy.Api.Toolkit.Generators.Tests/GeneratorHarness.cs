@@ -43,10 +43,12 @@ internal static class GeneratorHarness
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var toolkit = typeof(ApiRouterAttribute).Assembly.Location;
+        var fluentValidation = typeof(FluentValidation.AbstractValidator<>).Assembly.Location;
         return platform
             .Where(static path => Path.GetFileName(path) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name.StartsWith("Microsoft.", StringComparison.Ordinal) || name is "netstandard.dll" or "mscorlib.dll"))
             .Where(static path => !path.Contains("CodeAnalysis", StringComparison.Ordinal) && !path.Contains("xunit", StringComparison.OrdinalIgnoreCase))
             .Append(toolkit)
+            .Append(fluentValidation)
             .Distinct(StringComparer.Ordinal)
             .Select(static path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();

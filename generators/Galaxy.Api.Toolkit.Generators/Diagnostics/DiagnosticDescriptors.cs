@@ -102,6 +102,12 @@ internal static class DiagnosticDescriptors
         "'{0}' is public but its parameter '{1}' is a non-nullable GalaxyUser, so anonymous calls would fail; make it 'GalaxyUser?' or make the operation require a user",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor RuleNotInSchema = new(
+        "GAT0016",
+        "Validation rule not stated in the document",
+        "{0}: rule {1} is enforced at run time but not in the OpenAPI schema ({2}); the document marks the member with x-galaxy-unexpressed-rules, or express the rule with constants or DataAnnotations",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     private const string BreakingHelp = "; if the break is intended, update the baseline document (GalaxyApiBaselineDocument)";
 
     public static readonly DiagnosticDescriptor BaselineUnreadable = new(
@@ -163,6 +169,7 @@ internal static class DiagnosticDescriptors
         InvalidCommaSeparated,
         DuplicateOperationId,
         PublicOperationNeedsUser,
+        RuleNotInSchema,
         BaselineUnreadable,
         BreakingOperationRemoved,
         BreakingResponseFieldRemoved,

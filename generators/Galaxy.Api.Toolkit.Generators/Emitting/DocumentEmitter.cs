@@ -24,11 +24,13 @@ internal sealed class DocumentEmitter
     {
         _api = api;
         _components = new Dictionary<string, ComponentModel>(System.StringComparer.Ordinal);
+        var validators = api.UserValidators.ToList();
         foreach (var component in api.Routers.SelectMany(static r => r.Components))
         {
             if (!_components.ContainsKey(component.Id))
             {
-                _components.Add(component.Id, component);
+                // What the user's FluentValidation rules say is part of the schema too.
+                _components.Add(component.Id, Parsing.UserValidatorParser.Overlay(component, validators));
             }
         }
 
@@ -249,7 +251,14 @@ internal sealed class DocumentEmitter
     }
 
     /// <summary>What a use of a schema adds to it: description, constraints, default, example, deprecation.</summary>
-    private readonly record struct SchemaExtras(string? Description, ConstraintsModel? Constraints = null, string? DefaultJson = null, string? ExampleJson = null, bool Deprecated = false);
+    private readonly record struct SchemaExtras(
+        string? Description,
+        ConstraintsModel? Constraints = null,
+        string? DefaultJson = null,
+        string? ExampleJson = null,
+        bool Deprecated = false,
+        ConstraintsModel? ItemConstraints = null,
+        EquatableArray<string> NotExpressible = default);
 
     private void WriteSchema(SchemaModel schema, string? description) => WriteSchema(schema, new SchemaExtras(description));
 
@@ -322,7 +331,7 @@ internal sealed class DocumentEmitter
             if (schema.Kind == SchemaKind.Array)
             {
                 _json.Name("items");
-                WriteSchema(schema.Items!, null);
+                WriteSchema(schema.Items!, new SchemaExtras(null, extras.ItemConstraints));
                 if (schema.UniqueItems)
                 {
                     _json.Property("uniqueItems", true);
@@ -354,6 +363,18 @@ internal sealed class DocumentEmitter
         if (extras.Deprecated)
         {
             _json.Property("deprecated", true);
+        }
+
+        if (extras.NotExpressible.Count > 0)
+        {
+            // Rules enforced at run time that a schema cannot state, so that readers know the schema is not the whole story.
+            _json.Name("x-galaxy-unexpressed-rules").StartArray();
+            foreach (var rule in extras.NotExpressible)
+            {
+                _json.String(rule);
+            }
+
+            _json.EndArray();
         }
 
         _json.EndObject();
@@ -555,7 +576,7 @@ internal sealed class DocumentEmitter
         foreach (var property in component.Properties)
         {
             _json.Name(JsonName(property));
-            WriteSchema(property.Schema, new SchemaExtras(property.Description, property.Constraints, PropertyDefault(property), property.ExampleJson, property.IsDeprecated));
+            WriteSchema(property.Schema, new SchemaExtras(property.Description, property.Constraints, PropertyDefault(property), property.ExampleJson, property.IsDeprecated, property.ItemConstraints, property.NotExpressible));
         }
 
         _json.EndObject();

@@ -23,7 +23,7 @@ internal static class EndpointEmitter
 
     public static string HintName(RouterModel router) => router.Type.Identifier + ".Endpoints.g.cs";
 
-    public static string Emit(RouterModel router, DocumentOptionsModel options)
+    public static string Emit(RouterModel router, DocumentOptionsModel options, EquatableArray<UserValidatorModel> validators)
     {
         var writer = new SourceWriter();
         writer.Raw(SourceWriter.Header);
@@ -61,7 +61,7 @@ internal static class EndpointEmitter
         for (var i = 0; i < router.Operations.Count; i++)
         {
             writer.Line();
-            new HandlerWriter(writer, router, router.Operations[i], i, options.Naming, plan, statics).Emit();
+            new HandlerWriter(writer, router, router.Operations[i], i, options.Naming, plan, statics, validators).Emit();
         }
 
         writer.Line();
@@ -137,7 +137,7 @@ internal static class EndpointEmitter
         => format == BodyFormat.Form ? ContentTypes(format) : [.. ContentTypes(format), "text/json", "application/*+json"];
 
     /// <summary>Writes one handler method.</summary>
-    private sealed class HandlerWriter(SourceWriter writer, RouterModel router, OperationModel operation, int index, JsonNaming naming, ValidationPlan plan, StaticFields statics)
+    private sealed class HandlerWriter(SourceWriter writer, RouterModel router, OperationModel operation, int index, JsonNaming naming, ValidationPlan plan, StaticFields statics, EquatableArray<UserValidatorModel> validators)
     {
         private readonly bool _usesIds = operation.RequestParameters.Any(static p => p.Scalar?.Kind == ScalarKind.GalaxyId);
 
@@ -447,6 +447,22 @@ internal static class EndpointEmitter
                 writer.Line($"global::Galaxy.Api.Toolkit.Generated.{ValidationPlan.ClassName}.{ValidationPlan.MethodName(parameter.Schema!.ComponentId!)}({variable}!, validation);");
                 writer.Line("validation.TakeErrors(ref errors);");
                 writer.Line("global::Galaxy.Api.Toolkit.Validation.ValidationContext.Return(validation);");
+                writer.Close();
+            }
+
+            var userValidators = validators.Where(v => v.ValidatedId == parameter.Schema?.ComponentId).ToList();
+            if (userValidators.Count > 0)
+            {
+                // The user's FluentValidation rules run once the value passed the generated checks.
+                writer.Open($"if (errors is null && !{variable}Body.IsMissing)");
+                for (var v = 0; v < userValidators.Count; v++)
+                {
+                    var validator = userValidators[v];
+                    writer.Line($"var userValidator{v} = new {validator.Validator.FullyQualifiedName}({string.Join(", ", validator.ConstructorParameters.Select(static p => Service(p.Type, p.IsOptional, p.ServiceKey)))});");
+                    writer.Line($"var userResult{v} = await ((global::FluentValidation.IValidator<{parameter.Type.FullyQualifiedName}>)userValidator{v}).ValidateAsync({variable}!, httpContext.RequestAborted);");
+                    writer.Line($"global::Galaxy.Api.Toolkit.Validation.UserValidation.Add(ref errors, userResult{v}, \"body\", {ContractField(parameter.Type)});");
+                }
+
                 writer.Close();
             }
 

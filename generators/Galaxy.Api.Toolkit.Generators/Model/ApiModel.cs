@@ -20,7 +20,7 @@ internal sealed record DocumentOptionsModel(
 internal sealed record InfoModel(string? License, string? LicenseUrl, string? ContactName, string? ContactEmail, string? ContactUrl);
 
 /// <summary>Everything the assembly-level outputs need: the options and every router, in a stable order.</summary>
-internal sealed record ApiModel(DocumentOptionsModel Options, EquatableArray<RouterModel> Routers);
+internal sealed record ApiModel(DocumentOptionsModel Options, EquatableArray<RouterModel> Routers, EquatableArray<UserValidatorModel> UserValidators = default);
 
 /// <summary>One <c>[ApiRouter]</c> class and its operations.</summary>
 internal sealed record RouterModel(

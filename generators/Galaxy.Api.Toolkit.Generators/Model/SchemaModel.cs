@@ -110,7 +110,9 @@ internal sealed record PropertyModel(
     CollectionAccess Access = CollectionAccess.None,
     bool IsValueType = false,
     string? ClrTypeName = null,
-    bool ItemsMayBeNull = true);
+    bool ItemsMayBeNull = true,
+    ConstraintsModel? ItemConstraints = null,
+    EquatableArray<string> NotExpressible = default);
 
 /// <summary>How generated validators walk a collection member without allocating.</summary>
 internal enum CollectionAccess
