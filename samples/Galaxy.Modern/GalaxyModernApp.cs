@@ -2,7 +2,8 @@ using Galaxy.Api.Toolkit;
 using Galaxy.Modern.Histories;
 using Galaxy.Modern.Users;
 
-[assembly: GalaxyApiDocument(Title = "Galaxy API", Version = "23.1", Description = "A Galaxy-compatible API built with Galaxy.Api.Toolkit.")]
+[assembly: GalaxyApiDocument(Title = "Galaxy API", Version = "23.1", Description = "A Galaxy-compatible API built with Galaxy.Api.Toolkit.",
+    License = "MIT", LicenseUrl = "https://opensource.org/license/mit")]
 
 namespace Galaxy.Modern;
 

@@ -19,6 +19,7 @@ internal sealed class DocumentEmitter
     private readonly Dictionary<string, ComponentModel> _components;
     private readonly Dictionary<string, string> _componentNames;
     private readonly JsonTextWriter _json = new();
+    private readonly HashSet<string> _inputs;
 
     private DocumentEmitter(ApiModel api)
     {
@@ -35,6 +36,7 @@ internal sealed class DocumentEmitter
         }
 
         _componentNames = AssignNames(_components.Values);
+        _inputs = InputComponents(api, _components);
     }
 
     private JsonNaming Naming => _api.Options.Naming;
@@ -62,6 +64,10 @@ internal sealed class DocumentEmitter
         var options = _api.Options;
         _json.StartObject();
         _json.Property("openapi", "3.1.0");
+
+        // The spec's default, written so that tools that require servers accept the document; the run time replaces the
+        // URL with the path base when there is one.
+        _json.Name("servers").StartArray().StartObject().Property("url", "/").EndObject().EndArray();
         _json.Name("info").StartObject()
             .Property("title", options.Title)
             .Property("description", options.Description)
@@ -580,7 +586,9 @@ internal sealed class DocumentEmitter
         }
 
         _json.EndObject();
-        var required = component.Properties.Where(static p => p.IsRequired).Select(JsonName).ToList();
+        // A type only ever written by the server has every member it does not omit; a type clients send keeps its rules.
+        var writtenOnly = !_inputs.Contains(component.Id);
+        var required = component.Properties.Where(p => p.IsRequired || (writtenOnly && !p.MayBeOmitted)).Select(JsonName).ToList();
         if (required.Count > 0)
         {
             _json.Name("required").StartArray();
@@ -662,6 +670,39 @@ internal sealed class DocumentEmitter
         }
 
         _json.EndArray();
+    }
+
+    /// <summary>The components a request can carry: those reachable from bodies and parameters.</summary>
+    private static HashSet<string> InputComponents(ApiModel api, Dictionary<string, ComponentModel> components)
+    {
+        var inputs = new HashSet<string>(System.StringComparer.Ordinal);
+        var pending = new Stack<SchemaModel>(api.Routers.SelectMany(static r => r.Operations).SelectMany(static o => o.RequestParameters)
+            .Select(static p => p.Schema).Where(static s => s is not null).Select(static s => s!));
+        while (pending.Count > 0)
+        {
+            var schema = pending.Pop();
+            if (schema.Items is { } items)
+            {
+                pending.Push(items);
+            }
+
+            if (schema.ComponentId is not { } id || !inputs.Add(id) || !components.TryGetValue(id, out var component))
+            {
+                continue;
+            }
+
+            foreach (var property in component.Properties)
+            {
+                pending.Push(property.Schema);
+            }
+
+            foreach (var derived in component.Polymorphism?.DerivedTypes ?? EquatableArray<DerivedTypeModel>.Empty)
+            {
+                pending.Push(new SchemaModel(SchemaKind.Reference, null, false, derived.ComponentId, null, false));
+            }
+        }
+
+        return inputs;
     }
 
     private string JsonName(PropertyModel property) => property.ExplicitJsonName ?? JsonNames.Convert(Naming, property.ClrName);

@@ -405,7 +405,8 @@ internal static class EndpointEmitter
                     _ => parameter.Scalar.ValueType.FullyQualifiedName,
                 };
             writer.Line("var context = validation;");
-            ValidationPlan.EmitValueChecks(writer, nullableValue ? variable + ".Value" : variable, parameter.Schema!, parameter.Constraints, clrType, statics);
+            var count = parameter.Collection switch { CollectionKind.Array => variable + ".Length", CollectionKind.None => null, _ => variable + ".Count" };
+            ValidationPlan.EmitValueChecks(writer, nullableValue ? variable + ".Value" : variable, parameter.Schema!, parameter.Constraints, clrType, statics, count);
             writer.Line("validation.Pop();");
             writer.Line("validation.TakeErrors(ref errors);");
             writer.Line("global::Galaxy.Api.Toolkit.Validation.ValidationContext.Return(validation);");

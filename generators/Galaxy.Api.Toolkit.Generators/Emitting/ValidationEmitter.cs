@@ -183,7 +183,8 @@ internal sealed class ValidationPlan
 
             writer.Line($"context.Push({EndpointEmitter.Literal(name)});");
             var target = property.IsValueType && property.Schema.Nullable ? variable + ".Value" : variable;
-            EmitValueChecks(writer, target, property.Schema, property.Constraints, property.ClrTypeName, statics);
+            EmitValueChecks(writer, target, property.Schema, property.Constraints, property.ClrTypeName, statics,
+                property.Access switch { CollectionAccess.Array => target + ".Length", CollectionAccess.Indexed => target + ".Count", _ => null });
             if (property.Access != CollectionAccess.None)
             {
                 EmitItems(writer, target, property);
@@ -271,7 +272,8 @@ internal sealed class ValidationPlan
     }
 
     /// <summary>Emits the checks of a constrained value (at the current location of <c>context</c>).</summary>
-    public static void EmitValueChecks(SourceWriter writer, string target, SchemaModel schema, ConstraintsModel? constraints, string? clrType, StaticFields statics)
+    /// <remarks>Bounds are compared inline with constant messages, so a valid value costs a comparison and no call.</remarks>
+    public static void EmitValueChecks(SourceWriter writer, string target, SchemaModel schema, ConstraintsModel? constraints, string? clrType, StaticFields statics, string? count = null)
     {
         if (constraints is null)
         {
@@ -279,9 +281,11 @@ internal sealed class ValidationPlan
         }
 
         var isString = clrType is "string";
-        if (isString && (constraints.MinLength is not null || constraints.MaxLength is not null))
+        if (isString)
         {
-            writer.Line($"{Checks}.Length({target}, {Int(constraints.MinLength)}, {Int(constraints.MaxLength)}, context);");
+            EmitBounds(writer, $"{target}.Length", constraints.MinLength, constraints.MaxLength,
+                static n => $"String should have at least {n} character{(n == 1 ? string.Empty : "s")}", "string_too_short",
+                static n => $"String should have at most {n} character{(n == 1 ? string.Empty : "s")}", "string_too_long");
         }
 
         if (isString && constraints.Pattern is { } pattern)
@@ -309,21 +313,31 @@ internal sealed class ValidationPlan
 
         if (schema.Kind is SchemaKind.Integer or SchemaKind.Number)
         {
+            // decimal does not mix with double literals.
+            var suffix = clrType is "decimal" or "global::System.Decimal" ? "M" : string.Empty;
             if (constraints.Minimum is { } minimum)
             {
-                writer.Line($"{Checks}.Minimum((double){target}, {minimum}, {Bool(constraints.ExclusiveMinimum)}, {EndpointEmitter.Literal(minimum)}, context);");
+                var (test, message, type) = constraints.ExclusiveMinimum
+                    ? (">", "Input should be greater than " + minimum, "greater_than")
+                    : (">=", "Input should be greater than or equal to " + minimum, "greater_than_equal");
+                writer.Open($"if (!({target} {test} {minimum}{suffix}))").Line($"context.Fail({EndpointEmitter.Literal(message)}, \"{type}\");").Close();
             }
 
             if (constraints.Maximum is { } maximum)
             {
-                writer.Line($"{Checks}.Maximum((double){target}, {maximum}, {Bool(constraints.ExclusiveMaximum)}, {EndpointEmitter.Literal(maximum)}, context);");
+                var (test, message, type) = constraints.ExclusiveMaximum
+                    ? ("<", "Input should be less than " + maximum, "less_than")
+                    : ("<=", "Input should be less than or equal to " + maximum, "less_than_equal");
+                writer.Open($"if (!({target} {test} {maximum}{suffix}))").Line($"context.Fail({EndpointEmitter.Literal(message)}, \"{type}\");").Close();
             }
         }
 
         if (schema.Kind == SchemaKind.Array && (constraints.MinItems is not null || constraints.MaxItems is not null))
         {
-            var count = clrType is not null && clrType.EndsWith("[]", System.StringComparison.Ordinal) ? $"{target}.Length" : $"global::System.Linq.Enumerable.Count({target})";
-            writer.Line($"{Checks}.Count({count}, {Int(constraints.MinItems)}, {Int(constraints.MaxItems)}, context);");
+            count ??= clrType is not null && clrType.EndsWith("[]", System.StringComparison.Ordinal) ? $"{target}.Length" : $"global::System.Linq.Enumerable.Count({target})";
+            EmitBounds(writer, count, constraints.MinItems, constraints.MaxItems,
+                static n => $"List should have at least {n} item{(n == 1 ? string.Empty : "s")}", "too_short",
+                static n => $"List should have at most {n} item{(n == 1 ? string.Empty : "s")}", "too_long");
         }
 
         var arrayType = clrType switch
@@ -349,11 +363,20 @@ internal sealed class ValidationPlan
         }
     }
 
+    private static void EmitBounds(SourceWriter writer, string measure, int? minimum, int? maximum, System.Func<int, string> tooShort, string shortType, System.Func<int, string> tooLong, string longType)
+    {
+        if (minimum is { } min)
+        {
+            writer.Open($"if ({measure} < {min.ToString(CultureInfo.InvariantCulture)})").Line($"context.Fail({EndpointEmitter.Literal(tooShort(min))}, \"{shortType}\");").Close();
+        }
+
+        if (maximum is { } max)
+        {
+            writer.Open($"{(minimum is null ? string.Empty : "else ")}if ({measure} > {max.ToString(CultureInfo.InvariantCulture)})").Line($"context.Fail({EndpointEmitter.Literal(tooLong(max))}, \"{longType}\");").Close();
+        }
+    }
+
     private static string Display(string json) => json.StartsWith("\"", System.StringComparison.Ordinal) ? "'" + json.Substring(1, json.Length - 2) + "'" : json;
-
-    private static string Int(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
-
-    private static string Bool(bool value) => value ? "true" : "false";
 
     private static string Identifier(string id)
     {

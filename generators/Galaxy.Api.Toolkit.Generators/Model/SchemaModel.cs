@@ -112,7 +112,8 @@ internal sealed record PropertyModel(
     string? ClrTypeName = null,
     bool ItemsMayBeNull = true,
     ConstraintsModel? ItemConstraints = null,
-    EquatableArray<string> NotExpressible = default);
+    EquatableArray<string> NotExpressible = default,
+    bool MayBeOmitted = false);
 
 /// <summary>How generated validators walk a collection member without allocating.</summary>
 internal enum CollectionAccess

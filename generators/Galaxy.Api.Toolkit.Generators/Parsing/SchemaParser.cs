@@ -208,7 +208,8 @@ internal sealed class SchemaParser(KnownSymbols known, CancellationToken cancell
                 AccessOf(memberType, schema),
                 memberType.IsValueType,
                 TypeRefs.From(memberType).FullyQualifiedName,
-                ItemsMayBeNull(memberType, schema)));
+                ItemsMayBeNull(memberType, schema),
+                MayBeOmitted: MayBeOmitted(member)));
         }
 
         return new ComponentModel(id, ReadableName(type), TypeRefs.From(type), ComponentKind.Object, properties.ToEquatableArray(), null, Description(type),
@@ -328,6 +329,11 @@ internal sealed class SchemaParser(KnownSymbols known, CancellationToken cancell
 
         return publicConstructors.Count == 1 ? publicConstructors[0] : null;
     }
+
+    /// <summary>Whether the serializer may leave the member out when writing (<c>[JsonIgnore(Condition = WhenWritingNull)]</c>...).</summary>
+    private static bool MayBeOmitted(ISymbol member)
+        => member.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.JsonIgnoreAttribute
+            && a.NamedArguments.FirstOrDefault(static n => n.Key == "Condition").Value.Value is int condition && condition is 2 or 3 or 4);
 
     private static bool IsIgnored(ISymbol member)
     {

@@ -43,12 +43,13 @@ internal static class DocumentEndpoints
 
     /// <summary>
     /// The document as served under a path base: the compile-time bytes as they are without one, else a copy whose
-    /// <c>servers</c> names the path base (<c>/galaxy</c>), built once per path base and kept (up to a bound).
+    /// server URL is the path base (<c>/galaxy</c>) instead of <c>/</c>, built once per path base and kept (up to a bound).
     /// </summary>
     internal sealed class DocumentVariants(ReadOnlyMemory<byte> document, string etag)
     {
         private const int MaxVariants = 32;
-        private static readonly byte[] OpenApiLine = "\n  \"openapi\": \"3.1.0\",\n"u8.ToArray();
+        // The compile-time document's default server, right after "openapi"; a path base replaces its URL.
+        private static readonly byte[] DefaultServer = "\"url\": \"/\""u8.ToArray();
         private readonly StaticContent _root = StaticContent.FromBytes(document, etag, JsonContentType);
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StaticContent> _variants = new(StringComparer.Ordinal);
 
@@ -75,18 +76,17 @@ internal static class DocumentEndpoints
         internal StaticContent Create(string pathBase)
         {
             var bytes = document.Span;
-            var at = bytes.IndexOf(OpenApiLine);
+            var at = bytes.IndexOf(DefaultServer);
             if (at < 0)
             {
                 return _root;
             }
 
-            var insertAt = at + OpenApiLine.Length;
-            var servers = System.Text.Encoding.UTF8.GetBytes("  \"servers\": [\n    {\n      \"url\": " + System.Text.Json.JsonSerializer.Serialize(pathBase, DocumentJson.Default.String) + "\n    }\n  ],\n");
-            var variant = new byte[bytes.Length + servers.Length];
-            bytes[..insertAt].CopyTo(variant);
-            servers.CopyTo(variant.AsSpan(insertAt));
-            bytes[insertAt..].CopyTo(variant.AsSpan(insertAt + servers.Length));
+            var url = System.Text.Encoding.UTF8.GetBytes("\"url\": " + System.Text.Json.JsonSerializer.Serialize(pathBase, DocumentJson.Default.String));
+            var variant = new byte[bytes.Length - DefaultServer.Length + url.Length];
+            bytes[..at].CopyTo(variant);
+            url.CopyTo(variant.AsSpan(at));
+            bytes[(at + DefaultServer.Length)..].CopyTo(variant.AsSpan(at + url.Length));
             var variantTag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(variant).AsSpan(0, 16)) + "\"";
             return StaticContent.FromBytes(variant, variantTag, JsonContentType);
         }

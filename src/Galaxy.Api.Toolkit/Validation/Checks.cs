@@ -5,79 +5,12 @@ using System.Text.RegularExpressions;
 namespace Galaxy.Api.Toolkit.Validation;
 
 /// <summary>
-/// The checks generated validators call, each recording pydantic-style failures (message and type) as Galaxy reports
-/// them. Every check returns at once, allocation-free, when the value is valid.
+/// The checks generated validators call beyond the bounds they compare inline, each recording pydantic-style failures
+/// (message and type) as Galaxy reports them. Every check returns at once, allocation-free, when the value is valid.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Checks
 {
-    /// <summary>A required value (emptiness of strings is a length check of its own).</summary>
-    public static void Required(object? value, ValidationContext context, string member)
-    {
-        if (value is null)
-        {
-            context.Fail(member, "Field required", ValidationError.MissingType);
-        }
-    }
-
-    /// <summary>An item that may not be null.</summary>
-    public static void NotNull(object? value, ValidationContext context)
-    {
-        if (value is null)
-        {
-            context.Fail("Input should not be null", "none_not_allowed");
-        }
-    }
-
-    /// <summary>String length bounds.</summary>
-    public static void Length(string? value, int? minimum, int? maximum, ValidationContext context)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        if (value.Length < minimum)
-        {
-            context.Fail(Invariant($"String should have at least {minimum} character{(minimum == 1 ? string.Empty : "s")}"), "string_too_short");
-        }
-        else if (value.Length > maximum)
-        {
-            context.Fail(Invariant($"String should have at most {maximum} character{(maximum == 1 ? string.Empty : "s")}"), "string_too_long");
-        }
-    }
-
-    /// <summary>Collection length bounds.</summary>
-    public static void Count(int count, int? minimum, int? maximum, ValidationContext context)
-    {
-        if (count < minimum)
-        {
-            context.Fail(Invariant($"List should have at least {minimum} item{(minimum == 1 ? string.Empty : "s")}"), "too_short");
-        }
-        else if (count > maximum)
-        {
-            context.Fail(Invariant($"List should have at most {maximum} item{(maximum == 1 ? string.Empty : "s")}"), "too_long");
-        }
-    }
-
-    /// <summary>A lower bound.</summary>
-    public static void Minimum(double value, double minimum, bool exclusive, string text, ValidationContext context)
-    {
-        if (exclusive ? !(value > minimum) : !(value >= minimum))
-        {
-            context.Fail(exclusive ? "Input should be greater than " + text : "Input should be greater than or equal to " + text, exclusive ? "greater_than" : "greater_than_equal");
-        }
-    }
-
-    /// <summary>An upper bound.</summary>
-    public static void Maximum(double value, double maximum, bool exclusive, string text, ValidationContext context)
-    {
-        if (exclusive ? !(value < maximum) : !(value <= maximum))
-        {
-            context.Fail(exclusive ? "Input should be less than " + text : "Input should be less than or equal to " + text, exclusive ? "less_than" : "less_than_equal");
-        }
-    }
-
     /// <summary>A pattern the whole string must match.</summary>
     public static void Pattern(string? value, Regex pattern, ValidationContext context)
     {
@@ -138,6 +71,4 @@ public static class Checks
             context.Fail("Input should not be " + Convert.ToString(value, CultureInfo.InvariantCulture), "value_error");
         }
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

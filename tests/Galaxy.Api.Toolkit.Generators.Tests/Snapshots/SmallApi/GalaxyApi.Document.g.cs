@@ -6,6 +6,11 @@
 [assembly: global::System.Reflection.AssemblyMetadata("GalaxyApi.OpenApiDocument", """"
 {
   "openapi": "3.1.0",
+  "servers": [
+    {
+      "url": "/"
+    }
+  ],
   "info": {
     "title": "Fixture API",
     "version": "2.0"
@@ -305,7 +310,9 @@
           }
         },
         "required": [
-          "city"
+          "city",
+          "ISO",
+          "parent"
         ]
       },
       "ValidationError": {
@@ -391,7 +398,8 @@
           "name",
           "color",
           "tags",
-          "size"
+          "size",
+          "made_in"
         ]
       }
     },
@@ -450,7 +458,7 @@ namespace Galaxy.Api.Toolkit.Generated
     internal static class GalaxyApiDocument
     {
         /// <summary>The strong ETag of <see cref="Utf8"/>.</summary>
-        public const string ETag = "\"28c9ff9f729bfc44cdd5e0831e23267e\"";
+        public const string ETag = "\"72528e7e8315cae32e6634662b57edc4\"";
 
         /// <summary>The definition handed to the runtime by <c>MapGalaxyApi</c>.</summary>
         public static readonly global::Galaxy.Api.Toolkit.Hosting.GalaxyApiDefinition Definition = new(
@@ -472,6 +480,11 @@ namespace Galaxy.Api.Toolkit.Generated
         public static global::System.ReadOnlySpan<byte> Utf8 => """"
 {
   "openapi": "3.1.0",
+  "servers": [
+    {
+      "url": "/"
+    }
+  ],
   "info": {
     "title": "Fixture API",
     "version": "2.0"
@@ -771,7 +784,9 @@ namespace Galaxy.Api.Toolkit.Generated
           }
         },
         "required": [
-          "city"
+          "city",
+          "ISO",
+          "parent"
         ]
       },
       "ValidationError": {
@@ -857,7 +872,8 @@ namespace Galaxy.Api.Toolkit.Generated
           "name",
           "color",
           "tags",
-          "size"
+          "size",
+          "made_in"
         ]
       }
     },
