@@ -54,8 +54,8 @@ internal static class ApiEmitter
 
         var enums = api.Routers.SelectMany(static r => r.Components)
             .Where(static c => c.Kind == ComponentKind.Enum)
-            .Select(static c => c.Type)
-            .GroupBy(static t => t.Identifier)
+            .Select(static c => c.Enum!)
+            .GroupBy(static e => e.Type.Identifier)
             .OrderBy(static g => g.Key, System.StringComparer.Ordinal)
             .Select(static g => g.First())
             .ToList();
@@ -85,11 +85,14 @@ internal static class ApiEmitter
         if (enums.Count > 0)
         {
             writer.Line();
-            writer.Line("/// <summary>Serializes the API's enums by name under the naming policy, as the document lists them.</summary>");
+            writer.Line("/// <summary>Reads and writes the API's enums by exactly the names the document lists.</summary>");
             writer.Open("private static void ConfigureJson(global::System.Text.Json.JsonSerializerOptions options)");
-            foreach (var type in enums)
+            foreach (var enumModel in enums)
             {
-                writer.Line($"options.Converters.Add(new global::System.Text.Json.Serialization.JsonStringEnumConverter<{type.FullyQualifiedName}>(options.PropertyNamingPolicy, allowIntegerValues: false));");
+                var type = enumModel.Type.FullyQualifiedName;
+                var names = string.Join(", ", enumModel.Members.Select(m => EndpointEmitter.Literal(EndpointEmitter.WireName(m, api.Options.Naming))));
+                var values = string.Join(", ", enumModel.Members.Select(m => type + "." + m.Name));
+                writer.Line($"options.Converters.Add(new global::Galaxy.Api.Toolkit.Binding.GalaxyEnumConverter<{type}>([{names}], [{values}]));");
             }
 
             writer.Close();

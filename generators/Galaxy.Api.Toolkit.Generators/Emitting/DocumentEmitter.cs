@@ -352,7 +352,7 @@ internal sealed class DocumentEmitter
 
         if (extras.Constraints is { } constraints)
         {
-            WriteConstraints(constraints);
+            WriteConstraints(constraints, schema.Nullable);
         }
 
         _json.Property("description", extras.Description);
@@ -386,7 +386,7 @@ internal sealed class DocumentEmitter
         _json.EndObject();
     }
 
-    private void WriteConstraints(ConstraintsModel constraints)
+    private void WriteConstraints(ConstraintsModel constraints, bool nullable)
     {
         if (constraints.Format is { } format)
         {
@@ -414,6 +414,12 @@ internal sealed class DocumentEmitter
             foreach (var value in constraints.AllowedJson)
             {
                 _json.Literal(value);
+            }
+
+            if (nullable)
+            {
+                // The check passes null; the enum must list it too.
+                _json.Null();
             }
 
             _json.EndArray();
@@ -588,7 +594,7 @@ internal sealed class DocumentEmitter
         _json.EndObject();
         // A type only ever written by the server has every member it does not omit; a type clients send keeps its rules.
         var writtenOnly = !_inputs.Contains(component.Id);
-        var required = component.Properties.Where(p => p.IsRequired || (writtenOnly && !p.MayBeOmitted)).Select(JsonName).ToList();
+        var required = component.Properties.Where(p => p.IsRequired || (writtenOnly && !p.MayBeOmitted) || DefaultBreaksBounds(p)).Select(JsonName).ToList();
         if (required.Count > 0)
         {
             _json.Name("required").StartArray();
@@ -670,6 +676,24 @@ internal sealed class DocumentEmitter
         }
 
         _json.EndArray();
+    }
+
+    /// <summary>
+    /// Whether an absent numeric member (which takes its default: the initializer's value, else 0) would break its own
+    /// bounds, so that a request must in effect send it.
+    /// </summary>
+    private static bool DefaultBreaksBounds(PropertyModel property)
+    {
+        if (!property.IsValueType || property.Schema.Nullable || property.Constraints is not { } constraints
+            || property.Schema.Kind is not (SchemaKind.Integer or SchemaKind.Number) || property.DefaultEnumMember is not null)
+        {
+            return false;
+        }
+
+        var value = double.Parse(property.DefaultJson ?? "0", System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        double Bound(string text) => double.Parse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        return (constraints.Minimum is { } minimum && (constraints.ExclusiveMinimum ? value <= Bound(minimum) : value < Bound(minimum)))
+            || (constraints.Maximum is { } maximum && (constraints.ExclusiveMaximum ? value >= Bound(maximum) : value > Bound(maximum)));
     }
 
     /// <summary>The components a request can carry: those reachable from bodies and parameters.</summary>

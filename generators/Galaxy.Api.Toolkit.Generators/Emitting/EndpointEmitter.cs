@@ -509,11 +509,11 @@ internal static class EndpointEmitter
 
     private static void EmitEnumParser(SourceWriter writer, EnumModel enumModel, JsonNaming naming)
     {
-        writer.Line("/// <summary>Parses an enum value as System.Text.Json reads one: the JSON name exactly, or the member name in any case.</summary>");
+        writer.Line("/// <summary>Parses an enum value by exactly one of the JSON names the document lists.</summary>");
         writer.Open($"private static bool TryParse_{enumModel.Type.Identifier}(string value, out {enumModel.Type.FullyQualifiedName} result)");
         foreach (var member in enumModel.Members)
         {
-            writer.Open($"if (string.Equals(value, {Literal(WireName(member, naming))}, global::System.StringComparison.Ordinal) || string.Equals(value, {Literal(member.Name)}, global::System.StringComparison.OrdinalIgnoreCase))");
+            writer.Open($"if (string.Equals(value, {Literal(WireName(member, naming))}, global::System.StringComparison.Ordinal))");
             writer.Line($"result = {enumModel.Type.FullyQualifiedName}.{member.Name};");
             writer.Line("return true;");
             writer.Close();

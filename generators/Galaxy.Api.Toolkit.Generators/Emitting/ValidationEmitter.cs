@@ -87,7 +87,7 @@ internal sealed class ValidationPlan
     }
 
     private bool PropertyNeedsChecks(PropertyModel property)
-        => (property.IsRequired && !property.IsValueType)
+        => property.NullNotAllowed
             || property.Constraints is not null
             || (property.Access != CollectionAccess.None && !property.ItemsMayBeNull)
             || Needs(property.Schema.ComponentId)
@@ -168,7 +168,7 @@ internal sealed class ValidationPlan
                 || Needs(property.Schema.ComponentId);
             if (!hasInnerChecks)
             {
-                // Only a required reference is left to check.
+                // Only [Required]'s refusal of null is left to check (presence is the JSON contract's).
                 writer.Open($"if ({variable} is null)");
                 writer.Line($"context.Fail({EndpointEmitter.Literal(name)}, \"Field required\", \"missing\");");
                 writer.Close();
@@ -199,7 +199,7 @@ internal sealed class ValidationPlan
             if (nullable)
             {
                 writer.Close();
-                if (property.IsRequired && !property.IsValueType)
+                if (property.NullNotAllowed)
                 {
                     writer.Open("else");
                     writer.Line($"context.Fail({EndpointEmitter.Literal(name)}, \"Field required\", \"missing\");");
@@ -281,18 +281,21 @@ internal sealed class ValidationPlan
         }
 
         var isString = clrType is "string";
-        if (isString)
+        if (isString && (constraints.MinLength is not null || constraints.MaxLength is not null))
         {
-            EmitBounds(writer, $"{target}.Length", constraints.MinLength, constraints.MaxLength,
+            // Lengths count code points, as JSON Schema does.
+            writer.Open(string.Empty);
+            writer.Line($"var length = {Checks}.CodePoints({target});");
+            EmitBounds(writer, "length", constraints.MinLength, constraints.MaxLength,
                 static n => $"String should have at least {n} character{(n == 1 ? string.Empty : "s")}", "string_too_short",
                 static n => $"String should have at most {n} character{(n == 1 ? string.Empty : "s")}", "string_too_long");
+            writer.Close();
         }
 
         if (isString && constraints.Pattern is { } pattern)
         {
-            var field = statics.Add("global::System.Text.RegularExpressions.Regex",
-                $"new({EndpointEmitter.Literal(pattern)}, global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1))");
-            writer.Line($"{Checks}.Pattern({target}, {field}, context);");
+            var field = statics.Add("global::System.Text.RegularExpressions.Regex", $"{Checks}.CompilePattern({EndpointEmitter.Literal(pattern)})");
+            writer.Line($"{Checks}.Pattern({target}, {field}, {EndpointEmitter.Literal(pattern)}, context);");
         }
 
         if (isString)

@@ -113,7 +113,8 @@ internal sealed record PropertyModel(
     bool ItemsMayBeNull = true,
     ConstraintsModel? ItemConstraints = null,
     EquatableArray<string> NotExpressible = default,
-    bool MayBeOmitted = false);
+    bool MayBeOmitted = false,
+    bool NullNotAllowed = false);
 
 /// <summary>How generated validators walk a collection member without allocating.</summary>
 internal enum CollectionAccess

@@ -189,6 +189,12 @@ internal sealed class SchemaParser(KnownSymbols known, CancellationToken cancell
             var parameter = constructorParameters.FirstOrDefault(p => string.Equals(p.Name, member.Name, System.StringComparison.OrdinalIgnoreCase));
             var schema = Describe(memberType, annotation);
             var (constraints, annotatedRequired) = ConstraintParser.Read(member.GetAttributes().Concat(parameter?.GetAttributes() ?? []), schema);
+            if (annotatedRequired)
+            {
+                // [Required] refuses null as well as absence.
+                schema = schema with { Nullable = false };
+            }
+
             var required = member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }
                 || HasAttribute(member, KnownTypeNames.JsonRequiredAttribute)
                 || annotatedRequired
@@ -209,7 +215,8 @@ internal sealed class SchemaParser(KnownSymbols known, CancellationToken cancell
                 memberType.IsValueType,
                 TypeRefs.From(memberType).FullyQualifiedName,
                 ItemsMayBeNull(memberType, schema),
-                MayBeOmitted: MayBeOmitted(member)));
+                MayBeOmitted: MayBeOmitted(member),
+                NullNotAllowed: annotatedRequired && !memberType.IsValueType));
         }
 
         return new ComponentModel(id, ReadableName(type), TypeRefs.From(type), ComponentKind.Object, properties.ToEquatableArray(), null, Description(type),

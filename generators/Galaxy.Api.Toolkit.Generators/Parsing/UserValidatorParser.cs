@@ -18,6 +18,18 @@ internal static class UserValidatorParser
 {
     private const string AbstractValidator = "FluentValidation.AbstractValidator<T>";
 
+    /// <summary>A character that is not white space as .NET's <c>char.IsWhiteSpace</c> sees it (what <c>NotEmpty</c> tests).</summary>
+    private const string NotWhiteSpace = @"[^\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]";
+
+    /// <summary>
+    /// A .NET pattern as the document's (JavaScript) regex dialect reads it: a final <c>$</c>, which .NET also matches
+    /// before a final line feed, becomes <c>(?=\n?$)</c>.
+    /// </summary>
+    private static string AsJavaScript(string pattern)
+        => pattern.EndsWith("$", System.StringComparison.Ordinal) && !pattern.EndsWith("\\$", System.StringComparison.Ordinal)
+            ? pattern.Substring(0, pattern.Length - 1) + @"(?=\n?$)"
+            : pattern;
+
     public static bool IsCandidate(SyntaxNode node) => node is ClassDeclarationSyntax { BaseList: not null };
 
     public static UserValidatorModel? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
@@ -131,7 +143,7 @@ internal static class UserValidatorParser
                 case "NotEmpty":
                     // Not null, not empty, not only white space (the pattern applies to strings only).
                     required = true;
-                    constraints = constraints with { MinLength = 1, MinItems = 1, Pattern = constraints.Pattern ?? "\\S" };
+                    constraints = constraints with { MinLength = 1, MinItems = 1, Pattern = constraints.Pattern ?? NotWhiteSpace };
                     break;
                 case "Length" when allConstant && arguments.Count == 2:
                     constraints = constraints with { MinLength = Int(0), MaxLength = Int(1) };
@@ -146,7 +158,7 @@ internal static class UserValidatorParser
                     constraints = constraints with { MaxLength = Int(0) };
                     break;
                 case "Matches" when allConstant && arguments.Count == 1 && arguments[0].Value is string pattern:
-                    constraints = constraints with { Pattern = pattern };
+                    constraints = constraints with { Pattern = AsJavaScript(pattern) };
                     break;
                 case "EmailAddress" when arguments.Count == 0:
                     constraints = constraints with { Format = "email" };
@@ -238,6 +250,7 @@ internal static class UserValidatorParser
                 property = property with
                 {
                     IsRequired = property.IsRequired || rule.Required,
+                    Schema = rule.Required ? property.Schema with { Nullable = false } : property.Schema,
                     Constraints = Merge(property.Constraints, property.Schema.Kind == SchemaKind.Array
                         ? rule.Constraints with { MinLength = null, MaxLength = null }
                         : rule.Constraints with { MinItems = null, MaxItems = null }),

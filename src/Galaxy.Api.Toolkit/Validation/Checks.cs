@@ -11,13 +11,64 @@ namespace Galaxy.Api.Toolkit.Validation;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Checks
 {
-    /// <summary>A pattern the whole string must match.</summary>
-    public static void Pattern(string? value, Regex pattern, ValidationContext context)
+    /// <summary>A pattern the string must match.</summary>
+    /// <param name="value">The value.</param>
+    /// <param name="pattern">The compiled pattern (see <see cref="CompilePattern"/>).</param>
+    /// <param name="documented">The pattern as the document states it, for the message.</param>
+    /// <param name="context">Where failures go.</param>
+    public static void Pattern(string? value, Regex pattern, string documented, ValidationContext context)
     {
         if (value is not null && !pattern.IsMatch(value))
         {
-            context.Fail("String should match pattern '" + pattern + "'", "string_pattern_mismatch");
+            context.Fail("String should match pattern '" + documented + "'", "string_pattern_mismatch");
         }
+    }
+
+    /// <summary>
+    /// Compiles a documented (JavaScript-dialect) pattern to match as JSON Schema does: with ECMAScript semantics when
+    /// .NET supports the pattern so (<c>\d</c> is ASCII), and with the whole-value anchors <c>^(?:…)$</c> that the
+    /// toolkit writes read as <c>\A(?:…)\z</c>, since a .NET <c>$</c> also matches before a final line feed.
+    /// </summary>
+    /// <param name="documented">The document's pattern.</param>
+    public static Regex CompilePattern(string documented)
+    {
+        ArgumentNullException.ThrowIfNull(documented);
+        var pattern = documented.StartsWith("^(?:", StringComparison.Ordinal) && documented.EndsWith(")$", StringComparison.Ordinal)
+            ? @"\A" + documented[1..^1] + @"\z"
+            : documented;
+        try
+        {
+            return new Regex(pattern, RegexOptions.ECMAScript, TimeSpan.FromSeconds(1));
+        }
+        catch (ArgumentException)
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
+    }
+
+    /// <summary>The length of a string in Unicode code points, as JSON Schema counts it (a surrogate pair is one).</summary>
+    /// <param name="value">The string.</param>
+    public static int CodePoints(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var span = value.AsSpan();
+        var first = span.IndexOfAnyInRange('\uD800', '\uDBFF');
+        if (first < 0)
+        {
+            return value.Length;
+        }
+
+        var count = value.Length;
+        for (var i = first; i < span.Length - 1; i++)
+        {
+            if (char.IsHighSurrogate(span[i]) && char.IsLowSurrogate(span[i + 1]))
+            {
+                count--;
+                i++;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>An e-mail address as DataAnnotations' <c>[EmailAddress]</c> accepts one: one <c>@</c>, neither first nor last.</summary>

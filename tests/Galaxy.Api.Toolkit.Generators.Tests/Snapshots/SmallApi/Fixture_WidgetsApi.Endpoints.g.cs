@@ -199,22 +199,22 @@ namespace Galaxy.Api.Toolkit.Generated
         }
 
 
-        /// <summary>Parses an enum value as System.Text.Json reads one: the JSON name exactly, or the member name in any case.</summary>
+        /// <summary>Parses an enum value by exactly one of the JSON names the document lists.</summary>
         private static bool TryParse_Fixture_Color(string value, out global::Fixture.Color result)
         {
-            if (string.Equals(value, "red", global::System.StringComparison.Ordinal) || string.Equals(value, "Red", global::System.StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(value, "red", global::System.StringComparison.Ordinal))
             {
                 result = global::Fixture.Color.Red;
                 return true;
             }
 
-            if (string.Equals(value, "dark_green", global::System.StringComparison.Ordinal) || string.Equals(value, "DarkGreen", global::System.StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(value, "dark_green", global::System.StringComparison.Ordinal))
             {
                 result = global::Fixture.Color.DarkGreen;
                 return true;
             }
 
-            if (string.Equals(value, "blue!", global::System.StringComparison.Ordinal) || string.Equals(value, "Blue", global::System.StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(value, "blue!", global::System.StringComparison.Ordinal))
             {
                 result = global::Fixture.Color.Blue;
                 return true;

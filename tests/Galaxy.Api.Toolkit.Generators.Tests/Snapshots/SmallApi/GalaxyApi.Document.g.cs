@@ -470,10 +470,10 @@ namespace Galaxy.Api.Toolkit.Generated
             operationsNeedingUser: 4,
             problemDetails: false);
 
-        /// <summary>Serializes the API's enums by name under the naming policy, as the document lists them.</summary>
+        /// <summary>Reads and writes the API's enums by exactly the names the document lists.</summary>
         private static void ConfigureJson(global::System.Text.Json.JsonSerializerOptions options)
         {
-            options.Converters.Add(new global::System.Text.Json.Serialization.JsonStringEnumConverter<global::Fixture.Color>(options.PropertyNamingPolicy, allowIntegerValues: false));
+            options.Converters.Add(new global::Galaxy.Api.Toolkit.Binding.GalaxyEnumConverter<global::Fixture.Color>(["red", "dark_green", "blue!"], [global::Fixture.Color.Red, global::Fixture.Color.DarkGreen, global::Fixture.Color.Blue]));
         }
 
         /// <summary>The document as UTF-8 JSON.</summary>

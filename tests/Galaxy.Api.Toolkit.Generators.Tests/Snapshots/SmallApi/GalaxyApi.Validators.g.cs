@@ -13,20 +13,14 @@ namespace Galaxy.Api.Toolkit.Generated
     {
         public static void Validate_Fixture_CreateWidget(global::Fixture.CreateWidget value, global::Galaxy.Api.Toolkit.Validation.ValidationContext context)
         {
-            var member0 = value.Name;
-            if (member0 is null)
-            {
-                context.Fail("name", "Field required", "missing");
-            }
-
-            var member1 = value.Tags;
-            if (member1 is not null)
+            var member0 = value.Tags;
+            if (member0 is not null)
             {
                 context.Push("labels");
-                for (var index = 0; index < member1.Count; index++)
+                for (var index = 0; index < member0.Count; index++)
                 {
                     context.Push(index);
-                    if (member1[index] is null)
+                    if (member0[index] is null)
                     {
                         context.Fail("Input should not be null", "none_not_allowed");
                     }
