@@ -63,13 +63,14 @@ public static class OrdersApi
 }
 
 /// <summary>
-/// Validating a request body: the generated validator (as handlers call it) against hand-written checks (baseline),
-/// FluentValidation, DataAnnotations and Microsoft.Extensions.Validation, on a valid object and one with three errors.
+/// Validating a request body: the generated validator (as handlers call it) against hand-written checks of the same
+/// contract recording the same failures (baseline), FluentValidation, DataAnnotations and Microsoft.Extensions.Validation,
+/// on a valid object and one with three errors.
 /// </summary>
 [MemoryDiagnoser]
 public class ValidationBenchmarks
 {
-    private static readonly Regex Sku = new("^(?:[A-Z]{3}-[0-9]{4})$", RegexOptions.CultureInvariant);
+    private static readonly Regex Sku = Checks.CompilePattern("^(?:[A-Z]{3}-[0-9]{4})$");
     private readonly OrderRequestValidator _fluent = new();
     private OrderRequest _order = null!;
     private IValidatableInfo _validatable = null!;
@@ -109,11 +110,11 @@ public class ValidationBenchmarks
         {
             (errors ??= []).Add(new(["body", "customer"], "Field required", "missing"));
         }
-        else if (order.Customer.Length < 2)
+        else if (Checks.CodePoints(order.Customer) < 2)
         {
             (errors ??= []).Add(new(["body", "customer"], "String should have at least 2 characters", "string_too_short"));
         }
-        else if (order.Customer.Length > 50)
+        else if (Checks.CodePoints(order.Customer) > 50)
         {
             (errors ??= []).Add(new(["body", "customer"], "String should have at most 50 characters", "string_too_long"));
         }
@@ -146,13 +147,21 @@ public class ValidationBenchmarks
             (errors ??= []).Add(new(["body", "tags"], "List should have at most 5 items", "too_long"));
         }
 
+        for (var i = 0; i < order.Tags.Count; i++)
+        {
+            if (order.Tags[i] is null)
+            {
+                (errors ??= []).Add(new(["body", "tags", i], "Input should not be null", "none_not_allowed"));
+            }
+        }
+
         if (order.Shipping is { } shipping)
         {
             if (shipping.Zip is null)
             {
                 (errors ??= []).Add(new(["body", "shipping", "zip"], "Field required", "missing"));
             }
-            else if (shipping.Zip.Length > 10)
+            else if (Checks.CodePoints(shipping.Zip) > 10)
             {
                 (errors ??= []).Add(new(["body", "shipping", "zip"], "String should have at most 10 characters", "string_too_long"));
             }
