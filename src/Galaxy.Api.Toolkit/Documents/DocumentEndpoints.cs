@@ -13,10 +13,10 @@ internal static class DocumentEndpoints
     private const string JsonContentType = "application/json; charset=utf-8";
     private static readonly string[] ReadMethods = [HttpMethods.Get, HttpMethods.Head];
 
-    public static void Map(IEndpointRouteBuilder endpoints, GalaxyApiContext api)
+    public static void Map(IEndpointRouteBuilder endpoints, GalaxyApiContext api, CompileTimeDocument document)
     {
         var options = api.Options;
-        RequestDelegate serveDocument = new DocumentVariants(api.Definition.Document, api.Definition.DocumentETag).WriteAsync;
+        RequestDelegate serveDocument = new DocumentVariants(document.Utf8, document.ETag).WriteAsync;
         endpoints.MapMethods(options.DocumentPath, ReadMethods, serveDocument).ExcludeFromDescription().WithDisplayName("OpenAPI document");
         if (options.ServeDocumentAtRoot && !string.Equals(options.DocumentPath, "/openapi.json", StringComparison.OrdinalIgnoreCase))
         {

@@ -6,12 +6,43 @@ using Microsoft.OpenApi.Reader;
 
 namespace Galaxy.Api.Toolkit.Documents
 {
-    /// <summary>The compile-time document of the mapped API, for the Microsoft.AspNetCore.OpenApi transformer.</summary>
+    /// <summary>
+    /// The document the mapped API serves: the compile-time document after every <see cref="Hosting.IGalaxyApiDocumentTransform"/>;
+    /// read by the Microsoft.AspNetCore.OpenApi transformer and the migration package.
+    /// </summary>
     internal sealed class CompileTimeDocument
     {
         private OpenApiDocument? _parsed;
 
-        public ReadOnlyMemory<byte> Utf8 { get; set; }
+        /// <summary>The served document, UTF-8 JSON.</summary>
+        public ReadOnlyMemory<byte> Utf8 { get; private set; }
+
+        /// <summary>The strong ETag of <see cref="Utf8"/>, quotes included.</summary>
+        public string ETag { get; private set; } = string.Empty;
+
+        /// <summary>The definition of the mapped API; null until <c>MapGalaxyApi</c> runs.</summary>
+        public Hosting.GalaxyApiDefinition? Definition { get; private set; }
+
+        /// <summary>Applies the transforms to the definition's document and keeps the result.</summary>
+        public void Set(Hosting.GalaxyApiDefinition definition, IEnumerable<Hosting.IGalaxyApiDocumentTransform> transforms)
+        {
+            var document = definition.Document;
+            var etag = definition.DocumentETag;
+            foreach (var transform in transforms)
+            {
+                var next = transform.Transform(document, definition);
+                if (!next.Span.SequenceEqual(document.Span))
+                {
+                    document = next;
+                    etag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(document.Span)[..16]) + "\"";
+                }
+            }
+
+            Definition = definition;
+            Utf8 = document;
+            ETag = etag;
+            _parsed = null;
+        }
 
         /// <summary>The document parsed once; a fresh copy is not needed because merged parts are only read.</summary>
         public OpenApiDocument? Parsed

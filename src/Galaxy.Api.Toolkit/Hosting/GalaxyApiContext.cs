@@ -68,7 +68,7 @@ public sealed partial class GalaxyApiContext
         var options = services.GetRequiredService<IOptions<GalaxyApiOptions>>().Value;
         CheckAuthentication(definition, services);
         services.GetRequiredService<ErrorFormat>().ProblemDetails = definition.ProblemDetails;
-        services.GetRequiredService<Documents.CompileTimeDocument>().Utf8 = definition.Document;
+        services.GetRequiredService<Documents.CompileTimeDocument>().Set(definition, services.GetServices<IGalaxyApiDocumentTransform>());
         var ids = services.GetRequiredService<GalaxyIdEncoder>();
         if (options.IdSecret == GalaxyIdEncoder.DefaultSecret)
         {
@@ -76,7 +76,7 @@ public sealed partial class GalaxyApiContext
         }
 
         var context = new GalaxyApiContext(definition, options, CreateSerializerOptions(definition, options, services, ids), services, ids);
-        Documents.DocumentEndpoints.Map(endpoints, context);
+        Documents.DocumentEndpoints.Map(endpoints, context, services.GetRequiredService<Documents.CompileTimeDocument>());
         return context;
     }
 

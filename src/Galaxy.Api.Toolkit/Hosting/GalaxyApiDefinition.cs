@@ -47,6 +47,12 @@ public sealed class GalaxyApiDefinition
     /// <summary>Adds what the API's types need to the serializer options.</summary>
     public Action<JsonSerializerOptions>? ConfigureJson { get; }
 
+    /// <summary>
+    /// When a legacy manifest was merged at compile time: which of its operations the modern API ports, as JSON
+    /// (<c>{"legacy_operations": n, "ported": [{"method", "path", "operation_id"}]}</c>); else null.
+    /// </summary>
+    public string? LegacyCoverage { get; init; }
+
     /// <summary>The <see cref="JsonNamingPolicy"/> of <see cref="JsonNaming"/>.</summary>
     public JsonNamingPolicy? NamingPolicy => JsonNaming switch
     {

@@ -1,0 +1,38 @@
+using Galaxy.Api.Toolkit.Documents;
+using Galaxy.Api.Toolkit.Migration;
+using Galaxy.Api.Toolkit.Migration.Catalog;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the legacy fallback of a host that ports an API route by route.</summary>
+public static class GalaxyLegacyServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the legacy fallback; then map it with <c>app.MapGalaxyLegacyFallback()</c>. Say where the legacy side is
+    /// with <see cref="GalaxyLegacyOptions.Servers"/> (out of process) or <see cref="GalaxyLegacyOptions.App"/> (in process).
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="configure">Sets the options.</param>
+    public static IServiceCollection AddGalaxyLegacyFallback(this IServiceCollection services, Action<GalaxyLegacyOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<GalaxyLegacyOptions>().Configure(configure);
+        if (services.Any(static s => s.ServiceType == typeof(LegacyTraffic)))
+        {
+            return services;
+        }
+
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<CompileTimeDocument>();
+        services.TryAddSingleton<MigrationMetrics>();
+        services.TryAddSingleton<LegacyCatalogProvider>();
+        services.TryAddSingleton<LegacyTraffic>();
+        services.TryAddSingleton<Galaxy.Api.Toolkit.Migration.Validation.LegacyRequestValidators>();
+        Galaxy.Api.Toolkit.Migration.Forwarding.LegacyBackendServices.Add(services);
+        Galaxy.Api.Toolkit.Migration.Shadow.ShadowServices.Add(services);
+        return services;
+    }
+}
