@@ -17,7 +17,10 @@ namespace Galaxy.Api.Toolkit.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class ApiGenerator : IIncrementalGenerator
 {
-    /// <summary>The item metadata that marks an AdditionalFile as the baseline document (set by the build targets).</summary>
+    /// <summary>
+    /// The item metadata that gives an AdditionalFile its role (set by the build targets): <c>Baseline</c> (the committed
+    /// document breaking changes are checked against) or <c>LegacyManifest</c> (the legacy API merged into the document).
+    /// </summary>
     private const string BaselineRoleMetadata = "build_metadata.AdditionalFiles.GalaxyApiRole";
 
     /// <inheritdoc/>
@@ -79,9 +82,18 @@ public sealed class ApiGenerator : IIncrementalGenerator
             .Select(static (baselines, _) => baselines.IsDefaultOrEmpty ? null : baselines[0])
             .WithTrackingName(TrackingNames.Baseline);
 
-        context.RegisterSourceOutput(api.Combine(baseline), static (output, input) =>
+        var legacyManifest = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static input => input.Right.GetOptions(input.Left).TryGetValue(BaselineRoleMetadata, out var role)
+                && string.Equals(role, "LegacyManifest", System.StringComparison.OrdinalIgnoreCase))
+            .Select(static (input, cancellationToken) => Legacy.LegacyManifestModel.Parse(input.Left.Path, input.Left.GetText(cancellationToken)?.ToString()))
+            .Collect()
+            .Select(static (manifests, _) => manifests.IsDefaultOrEmpty ? null : manifests[0])
+            .WithTrackingName(TrackingNames.LegacyManifest);
+
+        context.RegisterSourceOutput(api.Combine(baseline).Combine(legacyManifest), static (output, input) =>
         {
-            var (model, baselineDocument) = input;
+            var ((model, baselineDocument), manifest) = input;
             // GAT0016 comes from UnexpressedRuleAnalyzer, so that pragmas and .editorconfig can suppress it.
             foreach (var diagnostic in ApiDiagnostics.Find(model))
             {
@@ -89,6 +101,26 @@ public sealed class ApiGenerator : IIncrementalGenerator
             }
 
             var document = DocumentEmitter.Emit(model);
+            Legacy.LegacyMergeResult? merge = null;
+            if (manifest is not null)
+            {
+                if (manifest.Error is not null)
+                {
+                    var unreadable = DiagnosticInfo.Create(DiagnosticDescriptors.LegacyManifestUnreadable, null, manifest.Path, manifest.Error)
+                        with { Location = new LocationInfo(manifest.Path, default, default) };
+                    output.ReportDiagnostic(unreadable.ToDiagnostic());
+                }
+                else
+                {
+                    merge = Legacy.LegacyMerge.Merge(Json.JsonValue.Parse(document), manifest);
+                    document = merge.Document;
+                    foreach (var diagnostic in LegacyDiagnostics.Find(merge, model))
+                    {
+                        output.ReportDiagnostic(diagnostic.ToDiagnostic());
+                    }
+                }
+            }
+
             if (baselineDocument is not null)
             {
                 foreach (var diagnostic in BreakingChanges.Find(baselineDocument.Text ?? string.Empty, baselineDocument.Path, document, model))
@@ -102,7 +134,11 @@ public sealed class ApiGenerator : IIncrementalGenerator
             output.AddSource("GalaxyApi.Validators.g.cs", plan.Emit());
             output.AddSource("GalaxyApi.ValidatorRegistration.g.cs", plan.EmitValidators(bodies.Select(static p => p.Type)));
             output.AddSource(ApiEmitter.MapHintName, ApiEmitter.EmitMap(model));
-            output.AddSource(ApiEmitter.DocumentHintName, ApiEmitter.EmitDocument(model, document));
+            output.AddSource(ApiEmitter.DocumentHintName, ApiEmitter.EmitDocument(model, document, merge));
+            if (merge is not null)
+            {
+                output.AddSource(ApiEmitter.CoverageHintName, ApiEmitter.EmitCoverage(merge));
+            }
         });
     }
 }

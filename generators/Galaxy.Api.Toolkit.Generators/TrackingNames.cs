@@ -20,4 +20,7 @@ internal static class TrackingNames
 
     /// <summary>The baseline document, when the build names one.</summary>
     public const string Baseline = nameof(Baseline);
+
+    /// <summary>The legacy manifest, parsed, when the build names one.</summary>
+    public const string LegacyManifest = nameof(LegacyManifest);
 }

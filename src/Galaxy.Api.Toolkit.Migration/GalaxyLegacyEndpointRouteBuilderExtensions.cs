@@ -40,9 +40,22 @@ public static class GalaxyLegacyEndpointRouteBuilderExtensions
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Galaxy.Api.Toolkit.Migration.LegacyFallback")));
         if (options.AdminPath is { } adminPath)
         {
+            RequireAdminPolicy(services);
+            CoverageEndpoint.Map(endpoints, adminPath, services.GetRequiredService<LegacyCatalogProvider>(), traffic);
             Galaxy.Api.Toolkit.Migration.Shadow.ShadowServices.MapAdmin(endpoints, adminPath);
         }
 
         return endpoints;
+    }
+
+    private static void RequireAdminPolicy(IServiceProvider services)
+    {
+        var authorization = services.GetService<IOptions<Microsoft.AspNetCore.Authorization.AuthorizationOptions>>()?.Value;
+        if (authorization?.GetPolicy(Galaxy.Api.Toolkit.Authentication.GalaxyAuthenticationDefaults.AdminPolicy) is null)
+        {
+            throw new InvalidOperationException(
+                "The migration admin endpoints (GalaxyLegacyOptions.AdminPath) are for admins only, but Galaxy authentication is not set up: call " +
+                "builder.Services.AddGalaxyAuthentication() and register an IGalaxyUserStore, or set options.AdminPath = null.");
+        }
     }
 }

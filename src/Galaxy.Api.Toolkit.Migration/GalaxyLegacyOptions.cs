@@ -34,7 +34,10 @@ public sealed class GalaxyLegacyOptions
 
     /// <summary>
     /// How long the legacy side may take to send its response headers (and, out of process, between two reads of the
-    /// body) before the client gets 504 in Galaxy's error format. Default 100 seconds, as HttpClient's default.
+    /// body) before the client gets 504 in Galaxy's error format. Default 100 seconds, as HttpClient's default. Out of
+    /// process this is YARP's activity timeout: a response that has started and then stalls longer is aborted. In process
+    /// the app's <c>HttpContext.RequestAborted</c> fires after this long; an app that ignores it is still awaited (never
+    /// abandoned on the request), and its answer is replaced by the 504 if it had not started.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
 
@@ -43,6 +46,22 @@ public sealed class GalaxyLegacyOptions
     /// <c>LeastRequests</c>, <c>Random</c> or <c>FirstAlphabetical</c>.
     /// </summary>
     public string LoadBalancingPolicy { get; set; } = "PowerOfTwoChoices";
+
+    /// <summary>
+    /// Whether the path base (<c>app.UsePathBase("/galaxy")</c>) stays in the path sent to the legacy servers. Default true:
+    /// a request to <c>/galaxy/api/x</c> arrives as <c>/galaxy/api/x</c>, as it did behind nginx when the legacy app was
+    /// mounted under the same prefix. Set false for a legacy server that serves at its root: it then gets <c>/api/x</c>.
+    /// Either way it gets <c>X-Forwarded-Prefix: /galaxy</c>. In process, the legacy app sees the request's own
+    /// <c>PathBase</c> and <c>Path</c>.
+    /// </summary>
+    public bool ForwardPathBase { get; set; } = true;
+
+    /// <summary>
+    /// The largest request body sent to the legacy side, in bytes: null (default) keeps the server's limit (Kestrel's is
+    /// about 30 MB), <c>-1</c> lifts it for forwarded requests (large dataset uploads; the legacy server or the proxy in
+    /// front of it enforces its own), a positive value sets it.
+    /// </summary>
+    public long? MaxRequestBodySize { get; set; }
 
     /// <summary>The active health checks of <see cref="Servers"/>.</summary>
     public LegacyHealthCheckOptions HealthCheck { get; } = new();
@@ -60,8 +79,14 @@ public sealed class GalaxyLegacyOptions
     /// </summary>
     public bool ValidateRequests { get; set; } = true;
 
-    /// <summary>Legacy operations not to validate: operationIds or <c>METHOD /path/{param}</c> as in the manifest.</summary>
+    /// <summary>Legacy operations not to validate: operationIds or <c>METHOD /path/{param}</c> as in the served document.</summary>
     public ISet<string> SkipValidation { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The largest JSON body of a legacy request that is validated, in bytes; a larger one is forwarded unvalidated (the
+    /// legacy side decides), never refused or cut. Default 4 MiB.
+    /// </summary>
+    public long MaxValidatedBodyBytes { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>Where the admin-only migration endpoints are mapped (<c>/coverage</c>, <c>/shadow</c>); null leaves them out. Default <c>/api/_migration</c>.</summary>
     public string? AdminPath { get; set; } = "/api/_migration";
@@ -91,12 +116,34 @@ public sealed class GalaxyLegacyOptions
             throw new InvalidOperationException("GalaxyLegacyOptions: set App or ConfigureApp, not both.");
         }
 
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var server in Servers)
         {
-            if (!server.IsAbsoluteUri || (server.Scheme != Uri.UriSchemeHttp && server.Scheme != Uri.UriSchemeHttps))
+            if (server is null || !server.IsAbsoluteUri || (server.Scheme != Uri.UriSchemeHttp && server.Scheme != Uri.UriSchemeHttps))
             {
-                throw new InvalidOperationException($"GalaxyLegacyOptions.Servers: '{server}' is not an absolute http(s) URL.");
+                throw new InvalidOperationException($"GalaxyLegacyOptions.Servers: '{server}' is not an absolute http(s) URL, e.g. http://127.0.0.1:8081/.");
             }
+
+            if (!string.IsNullOrEmpty(server.Query) || !string.IsNullOrEmpty(server.Fragment))
+            {
+                throw new InvalidOperationException($"GalaxyLegacyOptions.Servers: '{server}' has a query or fragment; give the server's base URL only.");
+            }
+
+            if (!seen.Add(server.AbsoluteUri.TrimEnd('/')))
+            {
+                throw new InvalidOperationException($"GalaxyLegacyOptions.Servers: '{server}' is listed twice.");
+            }
+        }
+
+        if (Servers.Count > 0 && !Forwarding.LegacyProxyConfig.IsKnownLoadBalancingPolicy(LoadBalancingPolicy))
+        {
+            throw new InvalidOperationException(
+                $"GalaxyLegacyOptions.LoadBalancingPolicy: '{LoadBalancingPolicy}' is not a YARP policy; use one of {string.Join(", ", Forwarding.LegacyProxyConfig.LoadBalancingPolicies)}.");
+        }
+
+        if (MaxRequestBodySize is { } maxBody && maxBody != -1 && maxBody <= 0)
+        {
+            throw new InvalidOperationException("GalaxyLegacyOptions.MaxRequestBodySize must be positive, -1 (no limit) or null (the server's limit).");
         }
 
         if (!Prefix.HasValue || !Prefix.Value!.StartsWith('/'))
@@ -104,14 +151,19 @@ public sealed class GalaxyLegacyOptions
             throw new InvalidOperationException("GalaxyLegacyOptions.Prefix must start with '/'.");
         }
 
-        if (Timeout <= TimeSpan.Zero)
+        if (Timeout <= TimeSpan.Zero || Timeout.TotalMilliseconds > int.MaxValue)
         {
-            throw new InvalidOperationException("GalaxyLegacyOptions.Timeout must be positive.");
+            throw new InvalidOperationException($"GalaxyLegacyOptions.Timeout must be positive and at most {TimeSpan.FromMilliseconds(int.MaxValue)} (it is {Timeout}).");
         }
 
         if (AdminPath is { } admin && !admin.StartsWith('/'))
         {
             throw new InvalidOperationException("GalaxyLegacyOptions.AdminPath must start with '/'.");
+        }
+
+        if (MaxValidatedBodyBytes < 0)
+        {
+            throw new InvalidOperationException("GalaxyLegacyOptions.MaxValidatedBodyBytes cannot be negative.");
         }
 
         HealthCheck.Validate();
@@ -136,14 +188,14 @@ public sealed class LegacyHealthCheckOptions
 
     internal void Validate()
     {
-        if (!Path.StartsWith('/'))
+        if (string.IsNullOrEmpty(Path) || !Path.StartsWith('/') || Path.Contains('?', StringComparison.Ordinal) || Path.Contains('#', StringComparison.Ordinal))
         {
-            throw new InvalidOperationException("LegacyHealthCheckOptions.Path must start with '/'.");
+            throw new InvalidOperationException($"GalaxyLegacyOptions.HealthCheck.Path must be a path starting with '/' without query, e.g. /api/version (it is '{Path}').");
         }
 
         if (Interval <= TimeSpan.Zero || Timeout <= TimeSpan.Zero)
         {
-            throw new InvalidOperationException("LegacyHealthCheckOptions.Interval and Timeout must be positive.");
+            throw new InvalidOperationException($"GalaxyLegacyOptions.HealthCheck.Interval and Timeout must be positive (they are {Interval} and {Timeout}).");
         }
     }
 }

@@ -30,6 +30,7 @@ public static class GalaxyLegacyServiceCollectionExtensions
         services.TryAddSingleton<MigrationMetrics>();
         services.TryAddSingleton<LegacyCatalogProvider>();
         services.TryAddSingleton<LegacyTraffic>();
+        services.AddSingleton<Galaxy.Api.Toolkit.Hosting.IGalaxyApiDocumentTransform, LegacyDocumentTransform>();
         services.TryAddSingleton<Galaxy.Api.Toolkit.Migration.Validation.LegacyRequestValidators>();
         Galaxy.Api.Toolkit.Migration.Forwarding.LegacyBackendServices.Add(services);
         Galaxy.Api.Toolkit.Migration.Shadow.ShadowServices.Add(services);

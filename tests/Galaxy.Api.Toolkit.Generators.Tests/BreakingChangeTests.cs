@@ -1,8 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace Galaxy.Api.Toolkit.Generators.Tests;
 
@@ -99,38 +96,7 @@ public sealed class BreakingChangeTests
 
     private static ImmutableArray<Diagnostic> Run(string baseline, params string[] sources)
     {
-        var compilation = GeneratorHarness.Compilation(sources);
-        var text = new InMemoryText("/baseline/openapi.json", baseline);
-        var driver = CSharpGeneratorDriver.Create(
-            [new ApiGenerator().AsSourceGenerator()],
-            [text],
-            GeneratorHarness.ParseOptions,
-            new BaselineOptions(text));
-        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics, TestContext.Current.CancellationToken);
-        return diagnostics.AddRange(output.GetDiagnostics(TestContext.Current.CancellationToken).Where(static d => d.Severity >= DiagnosticSeverity.Warning));
-    }
-
-    private sealed class InMemoryText(string path, string text) : AdditionalText
-    {
-        public override string Path => path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
-    }
-
-    private sealed class BaselineOptions(AdditionalText baseline) : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions => Options.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile)
-            => ReferenceEquals(textFile, baseline) ? new Options(new() { ["build_metadata.AdditionalFiles.GalaxyApiRole"] = "Baseline" }) : Options.Empty;
-
-        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public static readonly Options Empty = new([]);
-
-            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-        }
+        var run = GeneratorHarness.Run(GeneratorHarness.Compilation(sources), ("/baseline/openapi.json", baseline, "Baseline"));
+        return run.GeneratorDiagnostics.AddRange(run.Output.GetDiagnostics(TestContext.Current.CancellationToken).Where(static d => d.Severity >= DiagnosticSeverity.Warning));
     }
 }

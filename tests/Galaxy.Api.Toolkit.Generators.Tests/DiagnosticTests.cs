@@ -132,6 +132,9 @@ public sealed class DiagnosticTests
         var tested = Cases.Select(static row => row.Data.Item1)
             .Concat(BreakingChangeTests.Breaks.Select(static row => row.Data.Item1))
             .Append("GAT0100")
+            // Legacy.LegacyManifestTests: An_unreadable_manifest_is_GAT0017..., A_modern_route_with_other_parameters...GAT0018...
+            .Append("GAT0017")
+            .Append("GAT0018")
             .ToHashSet();
         var releases = File.ReadAllText(Path.Combine(Snapshot.ProjectDirectory, "../../generators/Galaxy.Api.Toolkit.Generators/AnalyzerReleases.Unshipped.md"));
         var readme = File.ReadAllText(Path.Combine(Snapshot.ProjectDirectory, "../../README.md"));

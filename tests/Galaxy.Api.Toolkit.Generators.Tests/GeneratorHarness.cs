@@ -30,6 +30,25 @@ internal static class GeneratorHarness
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
+    /// <summary>A driver that also sees additional files, each with its <c>GalaxyApiRole</c> (as the build targets set it).</summary>
+    public static GeneratorDriver Driver(params (string Path, string Text, string Role)[] files)
+    {
+        var texts = files.Select(static f => new InMemoryText(f.Path, f.Text, f.Role)).ToArray();
+        return CSharpGeneratorDriver.Create(
+            [new ApiGenerator().AsSourceGenerator()],
+            texts,
+            ParseOptions,
+            new RoleOptions(),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    }
+
+    /// <summary>Runs the generator with additional files; see <see cref="Driver(ValueTuple{string, string, string}[])"/>.</summary>
+    public static GeneratorRun Run(CSharpCompilation compilation, params (string Path, string Text, string Role)[] files)
+    {
+        var driver = Driver(files).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        return new GeneratorRun(driver, driver.GetRunResult(), output, generatorDiagnostics);
+    }
+
     /// <summary>Runs the generator and returns its result and the compilation with the generated sources.</summary>
     public static GeneratorRun Run(params string[] sources) => Run(Compilation(sources));
 
@@ -37,6 +56,32 @@ internal static class GeneratorHarness
     {
         var driver = Driver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         return new GeneratorRun(driver, driver.GetRunResult(), output, generatorDiagnostics);
+    }
+
+    private sealed class InMemoryText(string path, string text, string role) : Microsoft.CodeAnalysis.AdditionalText
+    {
+        public string Role => role;
+
+        public override string Path => path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => Microsoft.CodeAnalysis.Text.SourceText.From(text);
+    }
+
+    private sealed class RoleOptions : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+    {
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => Options.Empty;
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(Microsoft.CodeAnalysis.AdditionalText textFile)
+            => textFile is InMemoryText { Role: { Length: > 0 } role } ? new Options(new() { ["build_metadata.AdditionalFiles.GalaxyApiRole"] = role }) : Options.Empty;
+
+        private sealed class Options(Dictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+        {
+            public static readonly Options Empty = new([]);
+
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()

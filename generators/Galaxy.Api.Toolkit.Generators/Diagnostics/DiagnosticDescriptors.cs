@@ -108,6 +108,18 @@ internal static class DiagnosticDescriptors
         "{0}: rule {1} is enforced at run time but not in the OpenAPI schema ({2}); the document marks the member with x-galaxy-unexpressed-rules, or express the rule with constants or DataAnnotations",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor LegacyManifestUnreadable = new(
+        "GAT0017",
+        "Legacy manifest cannot be read",
+        "The legacy manifest '{0}' cannot be read: {1}; fix the file or the GalaxyApiLegacyManifest property",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor LegacyParametersDiffer = new(
+        "GAT0018",
+        "Modern route shadows a legacy route with other parameters",
+        "{0} {1} ('{2}') replaces the legacy route {0} {3} but its parameters differ: {4}; legacy clients sending them would be misunderstood, so accept them or make the change deliberately",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     private const string BreakingHelp = "; if the break is intended, update the baseline document (GalaxyApiBaselineDocument)";
 
     public static readonly DiagnosticDescriptor BaselineUnreadable = new(
@@ -154,6 +166,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly IReadOnlyList<DiagnosticDescriptor> All =
     [
+        LegacyManifestUnreadable,
+        LegacyParametersDiffer,
         RouteParameterWithoutMethodParameter,
         FromRouteWithoutRouteParameter,
         DuplicateOperation,

@@ -10,6 +10,10 @@ internal static class ApiEmitter
 {
     public const string MapHintName = "GalaxyApi.Map.g.cs";
     public const string DocumentHintName = "GalaxyApi.Document.g.cs";
+    public const string CoverageHintName = "GalaxyApi.Coverage.g.cs";
+
+    /// <summary>The <c>AssemblyMetadata</c> key holding the legacy coverage; the build target reads it.</summary>
+    public const string CoverageMetadataKey = "GalaxyApi.LegacyCoverage";
 
     /// <summary>The <c>AssemblyMetadata</c> key holding the document; the build target reads it.</summary>
     public const string DocumentMetadataKey = "GalaxyApi.OpenApiDocument";
@@ -43,7 +47,7 @@ internal static class ApiEmitter
         return writer.ToString();
     }
 
-    public static string EmitDocument(ApiModel api, string document)
+    public static string EmitDocument(ApiModel api, string document, Legacy.LegacyMergeResult? legacy = null)
     {
         var bytes = Encoding.UTF8.GetBytes(document);
         string etag;
@@ -63,9 +67,17 @@ internal static class ApiEmitter
         var writer = new SourceWriter();
         writer.Raw(SourceWriter.Header);
         // The build reads the document back from this attribute (System.Reflection.Metadata, no code runs) to write openapi.json.
-        writer.Raw("[assembly: global::System.Reflection.AssemblyMetadata(\"" + DocumentMetadataKey + "\", \"\"\"\"\n");
+        var quotes = RawQuotes(document);
+        writer.Raw("[assembly: global::System.Reflection.AssemblyMetadata(\"" + DocumentMetadataKey + "\", " + quotes + "\n");
         writer.Raw(document);
-        writer.Raw("\n\"\"\"\")]\n\n");
+        writer.Raw("\n" + quotes + ")]\n");
+        if (legacy is not null)
+        {
+            writer.Raw("[assembly: global::System.Reflection.AssemblyMetadata(\"" + CoverageMetadataKey + "\", " + EndpointEmitter.Literal(legacy.CoverageJson()) + ")]\n");
+            writer.Raw("[assembly: global::System.Reflection.AssemblyMetadata(\"" + CoverageMetadataKey + "Summary\", " + EndpointEmitter.Literal(legacy.Summary()) + ")]\n");
+        }
+
+        writer.Raw("\n");
         writer.Open("namespace Galaxy.Api.Toolkit.Generated");
         writer.Line("/// <summary>The OpenAPI document of this assembly, produced at compile time, and what the run time needs with it.</summary>");
         writer.Line(SourceWriter.GeneratedCode);
@@ -81,7 +93,17 @@ internal static class ApiEmitter
         writer.Line("    ETag,");
         writer.Line($"    {(enums.Count == 0 ? "null" : "ConfigureJson")},");
         writer.Line($"    operationsNeedingUser: {DocumentEmitter.Operations(api).Count(static o => o.Operation.Access != OperationAccess.Public)},");
-        writer.Line($"    problemDetails: {(api.Options.ProblemDetails ? "true" : "false")});");
+        if (legacy is null)
+        {
+            writer.Line($"    problemDetails: {(api.Options.ProblemDetails ? "true" : "false")});");
+        }
+        else
+        {
+            writer.Line($"    problemDetails: {(api.Options.ProblemDetails ? "true" : "false")})");
+            writer.Line("{");
+            writer.Line($"    LegacyCoverage = GalaxyApiCoverage.Json,");
+            writer.Line("};");
+        }
         if (enums.Count > 0)
         {
             writer.Line();
@@ -100,12 +122,68 @@ internal static class ApiEmitter
 
         writer.Line();
         writer.Line("/// <summary>The document as UTF-8 JSON.</summary>");
-        writer.Line("public static global::System.ReadOnlySpan<byte> Utf8 => \"\"\"\"");
+        writer.Line("public static global::System.ReadOnlySpan<byte> Utf8 => " + quotes);
         // The line break before the closing quotes is not part of a raw literal: the extra one keeps the document's own.
         writer.Raw(document);
-        writer.Raw("\n\"\"\"\"u8;\n");
+        writer.Raw("\n" + quotes + "u8;\n");
         writer.Close();
         writer.Close();
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// The summary of a legacy manifest's coverage: which legacy operations the modern API ports and which the legacy
+    /// application still serves, as documentation and constants (also in <c>GalaxyApiDefinition.LegacyCoverage</c>).
+    /// </summary>
+    public static string EmitCoverage(Legacy.LegacyMergeResult legacy)
+    {
+        var writer = new SourceWriter();
+        writer.Raw(SourceWriter.Header);
+        writer.Open("namespace Galaxy.Api.Toolkit.Generated");
+        writer.Line("/// <summary>");
+        writer.Line("/// Legacy coverage: " + System.Security.SecurityElement.Escape(legacy.Summary()) + ".");
+        writer.Line("/// <list type=\"table\">");
+        writer.Line("/// <listheader><term>ported</term><description>legacy operation (modern operationId)</description></listheader>");
+        foreach (var operation in legacy.Ported)
+        {
+            writer.Line("/// <item><term>yes</term><description>" + System.Security.SecurityElement.Escape($"{operation.Method} {operation.Path} ({operation.OperationId})") + "</description></item>");
+        }
+
+        foreach (var operation in legacy.StillLegacy)
+        {
+            writer.Line("/// <item><term>no</term><description>" + System.Security.SecurityElement.Escape($"{operation.Method} {operation.Path}") + "</description></item>");
+        }
+
+        writer.Line("/// </list>");
+        writer.Line("/// </summary>");
+        writer.Line(SourceWriter.GeneratedCode);
+        writer.Open("internal static class GalaxyApiCoverage");
+        writer.Line("/// <summary>How many operations the legacy manifest lists.</summary>");
+        writer.Line($"public const int LegacyOperations = {legacy.LegacyOperations};");
+        writer.Line();
+        writer.Line("/// <summary>How many of them the modern API serves.</summary>");
+        writer.Line($"public const int Ported = {legacy.Ported.Count};");
+        writer.Line();
+        writer.Line("/// <summary>How many of them the legacy application still serves.</summary>");
+        writer.Line($"public const int StillLegacy = {legacy.StillLegacy.Count};");
+        writer.Line();
+        writer.Line("/// <summary>The coverage as JSON: <c>{\"legacy_operations\", \"ported\": [...], \"legacy\": [...]}</c>.</summary>");
+        writer.Line($"public const string Json = {EndpointEmitter.Literal(legacy.CoverageJson())};");
+        writer.Close();
+        writer.Close();
+        return writer.ToString();
+    }
+
+    /// <summary>The quotes that open and close a raw string literal holding <paramref name="text"/>: more than its longest run of quotes.</summary>
+    private static string RawQuotes(string text)
+    {
+        int longest = 0, run = 0;
+        foreach (var c in text)
+        {
+            run = c == '"' ? run + 1 : 0;
+            longest = System.Math.Max(longest, run);
+        }
+
+        return new string('"', System.Math.Max(4, longest + 1));
     }
 }

@@ -53,6 +53,36 @@ internal sealed class JsonTextWriter
 
     public JsonTextWriter Property(string name, string? value) => value is null ? this : Name(name).String(value);
 
+    /// <summary>Writes a parsed value (member order kept, numbers as written), formatted as everything else.</summary>
+    public JsonTextWriter Value(Json.JsonValue value)
+    {
+        switch (value)
+        {
+            case Json.JsonObject obj:
+                StartObject();
+                foreach (var member in obj.Members)
+                {
+                    Name(member.Key);
+                    Value(member.Value);
+                }
+
+                return EndObject();
+            case Json.JsonArray array:
+                StartArray();
+                foreach (var item in array.Items)
+                {
+                    Value(item);
+                }
+
+                return EndArray();
+            case Json.JsonString text:
+                return String(text.AsString);
+            default:
+                // Numbers and literals, as written.
+                return Literal(value.ToString());
+        }
+    }
+
     public JsonTextWriter Property(string name, bool value) => Name(name).Bool(value);
 
     public override string ToString() => _builder.ToString();

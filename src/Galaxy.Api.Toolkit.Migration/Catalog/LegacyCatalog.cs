@@ -52,12 +52,12 @@ internal sealed class LegacyCatalog
 
     private static readonly string[] Methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
-    private LegacyCatalog(IReadOnlyList<LegacyRoute> routes, IReadOnlyList<LegacyOperation> operations, IReadOnlyList<PortedOperation> ported, JsonObject? schemas)
+    private LegacyCatalog(IReadOnlyList<LegacyRoute> routes, IReadOnlyList<LegacyOperation> operations, IReadOnlyList<PortedOperation> ported, JsonObject? components)
     {
         Routes = routes;
         Operations = operations;
         Ported = ported;
-        Schemas = schemas;
+        Components = components;
     }
 
     /// <summary>A catalog without manifest: every fallback request is unlisted.</summary>
@@ -72,8 +72,8 @@ internal sealed class LegacyCatalog
     /// <summary>The legacy operations the modern API ports.</summary>
     public IReadOnlyList<PortedOperation> Ported { get; }
 
-    /// <summary>The served document's component schemas (which legacy operations may reference).</summary>
-    public JsonObject? Schemas { get; }
+    /// <summary>The served document's components (which legacy operations may reference).</summary>
+    public JsonObject? Components { get; }
 
     /// <summary>Reads the legacy operations of a served document.</summary>
     /// <param name="document">The served document, UTF-8 JSON.</param>
@@ -116,7 +116,7 @@ internal sealed class LegacyCatalog
             }
         }
 
-        return new LegacyCatalog(routes, operations, ported, root["components"]?["schemas"] as JsonObject);
+        return new LegacyCatalog(routes, operations, ported, root["components"] as JsonObject);
     }
 
     /// <summary>Reads the ported operations from coverage JSON (<c>GalaxyApiDefinition.LegacyCoverage</c>).</summary>
