@@ -35,21 +35,25 @@ internal static class DetachedInvoker
             PathBase = request.PathBase.Value ?? string.Empty,
             Path = request.Path.Value ?? "/",
             QueryString = request.QueryString.Value ?? string.Empty,
-            Body = new MemoryStream(request.Body.ToArray(), writable: false),
+            Body = ReadOnlyBody(request.Body),
         };
         foreach (var (name, value) in request.Headers)
         {
             requestFeature.Headers[name] = value;
         }
 
-        if (request.Body.Length > 0)
+        if (request.Body.Length > 0 || requestFeature.Headers.ContentLength is not null)
         {
+            // The copy's body is what the app reads, whatever length the original announced.
             requestFeature.Headers.ContentLength = request.Body.Length;
         }
 
-        var captured = new CappedStream(maxBodyBytes);
-        var responseFeature = new HttpResponseFeature { Body = captured };
+        var responseFeature = new DetachedResponseFeature();
+        var captured = new CappedStream(maxBodyBytes, responseFeature);
+        responseFeature.Body = captured;
         features.Set<IHttpRequestFeature>(requestFeature);
+        // Without it, minimal APIs and generated handlers take every request for bodiless and refuse a JSON payload.
+        features.Set<IHttpRequestBodyDetectionFeature>(new BodyDetectionFeature(request.Body.Length > 0));
         features.Set<IHttpResponseFeature>(responseFeature);
         features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(captured));
         var lifetime = new HttpRequestLifetimeFeature { RequestAborted = cancellationToken };
@@ -68,6 +72,8 @@ internal static class DetachedInvoker
         try
         {
             await app(context).ConfigureAwait(false);
+            // As a server does when the app returns: the response starts (OnStarting) if it had not.
+            await responseFeature.StartAsync().ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -80,11 +86,78 @@ internal static class DetachedInvoker
             return MirrorResponse.Failed($"{exception.GetType().Name}: {exception.Message}");
         }
 
+        await responseFeature.CompleteAsync().ConfigureAwait(false);
         return new MirrorResponse(context.Response.StatusCode, context.Response.ContentType, captured.Captured, captured.Truncated);
     }
 
+    private static MemoryStream ReadOnlyBody(ReadOnlyMemory<byte> body)
+        => System.Runtime.InteropServices.MemoryMarshal.TryGetArray(body, out var segment) && segment.Array is not null
+            ? new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(body.ToArray(), writable: false);
+
+    private sealed class BodyDetectionFeature(bool canHaveBody) : IHttpRequestBodyDetectionFeature
+    {
+        public bool CanHaveBody { get; } = canHaveBody;
+    }
+
+    /// <summary>A response that starts on its first write (running the OnStarting callbacks, last registered first, as Kestrel does).</summary>
+    private sealed class DetachedResponseFeature : HttpResponseFeature
+    {
+        private readonly List<(Func<object, Task> Callback, object State)> _starting = [];
+        private readonly List<(Func<object, Task> Callback, object State)> _completed = [];
+        private bool _startingNow;
+        private bool _started;
+
+        public override bool HasStarted => _started;
+
+        public override void OnStarting(Func<object, Task> callback, object state)
+        {
+            if (_started || _startingNow)
+            {
+                throw new InvalidOperationException("OnStarting cannot be set because the response has already started.");
+            }
+
+            _starting.Add((callback, state));
+        }
+
+        public override void OnCompleted(Func<object, Task> callback, object state) => _completed.Add((callback, state));
+
+        public async Task StartAsync()
+        {
+            if (_started || _startingNow)
+            {
+                return;
+            }
+
+            _startingNow = true;
+            for (var i = _starting.Count - 1; i >= 0; i--)
+            {
+                await _starting[i].Callback(_starting[i].State).ConfigureAwait(false);
+            }
+
+            _started = true;
+        }
+
+        /// <summary>Runs the OnCompleted callbacks; as a server, their failures do not change the answer.</summary>
+        public async Task CompleteAsync()
+        {
+            for (var i = _completed.Count - 1; i >= 0; i--)
+            {
+                try
+                {
+                    await _completed[i].Callback(_completed[i].State).ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // The answer is already captured.
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                }
+            }
+        }
+    }
+
     /// <summary>A write-only stream that keeps the first bytes written and counts the rest.</summary>
-    private sealed class CappedStream(int limit) : Stream
+    private sealed class CappedStream(int limit, DetachedResponseFeature response) : Stream
     {
         private readonly MemoryStream _kept = new();
 
@@ -102,9 +175,7 @@ internal static class DetachedInvoker
 
         public override long Position { get => _kept.Length; set => throw new NotSupportedException(); }
 
-        public override void Flush()
-        {
-        }
+        public override void Flush() => response.StartAsync().GetAwaiter().GetResult();
 
         public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
@@ -116,6 +187,27 @@ internal static class DetachedInvoker
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
+            if (!response.HasStarted)
+            {
+                response.StartAsync().GetAwaiter().GetResult();
+            }
+
+            Keep(buffer);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            => WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await response.StartAsync().ConfigureAwait(false);
+            Keep(buffer.Span);
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => response.StartAsync();
+
+        private void Keep(ReadOnlySpan<byte> buffer)
+        {
             var room = limit - (int)_kept.Length;
             if (buffer.Length > room)
             {
@@ -125,19 +217,5 @@ internal static class DetachedInvoker
 
             _kept.Write(buffer);
         }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            Write(buffer.AsSpan(offset, count));
-            return Task.CompletedTask;
-        }
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            Write(buffer.Span);
-            return ValueTask.CompletedTask;
-        }
-
-        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

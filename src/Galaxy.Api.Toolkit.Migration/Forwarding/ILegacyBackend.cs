@@ -19,6 +19,16 @@ internal interface ILegacyBackend
     /// <param name="request">The copy.</param>
     /// <param name="cancellationToken">Ends the attempt (the shadow timeout).</param>
     Task<MirrorResponse> SendMirrorAsync(MirrorRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SendMirrorAsync(MirrorRequest, CancellationToken)"/>, keeping at most <paramref name="maxBodyBytes"/>
+    /// of the answer's body (the rest is read no further and reported as <see cref="MirrorResponse.Truncated"/>).
+    /// </summary>
+    /// <param name="request">The copy.</param>
+    /// <param name="maxBodyBytes">The most body bytes kept.</param>
+    /// <param name="cancellationToken">Ends the attempt (the shadow timeout).</param>
+    Task<MirrorResponse> SendMirrorAsync(MirrorRequest request, int maxBodyBytes, CancellationToken cancellationToken)
+        => SendMirrorAsync(request, cancellationToken);
 }
 
 /// <summary>A copy of a client's request, detached from its connection, to send to the other side.</summary>
@@ -46,6 +56,9 @@ internal sealed record MirrorRequest(
 /// <param name="Failure">Why there was no answer (connection refused...), else null.</param>
 internal sealed record MirrorResponse(int Status, string? ContentType, ReadOnlyMemory<byte> Body, bool Truncated, string? Failure = null)
 {
+    /// <summary>The body bytes kept when the caller gives no limit: 1 MiB.</summary>
+    public const int DefaultMaxBodyBytes = 1024 * 1024;
+
     /// <summary>An attempt that got no answer.</summary>
     public static MirrorResponse Failed(string reason) => new(0, null, ReadOnlyMemory<byte>.Empty, false, reason);
 }
