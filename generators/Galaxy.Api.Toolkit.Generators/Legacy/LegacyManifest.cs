@@ -96,6 +96,15 @@ internal sealed record LegacyManifestModel(string Path, EquatableArray<LegacyOpe
             }
         }
 
+        // The manifest's tag declarations travel as components of kind "tags", for the tags its operations keep.
+        foreach (var tag in root["tags"]?.Items ?? [])
+        {
+            if (tag["name"]?.AsString is { } tagName)
+            {
+                components.Add(new LegacyComponentModel("tags", tagName, tag.ToString()));
+            }
+        }
+
         var componentIndex = components.ToDictionary(static c => c.Kind + "/" + c.Name, static c => c, System.StringComparer.Ordinal);
         var operations = new List<LegacyOperationModel>();
         foreach (var pathMember in paths.Members)

@@ -97,6 +97,7 @@ internal sealed class LegacyMerge
     private readonly Dictionary<string, LegacyComponentModel> _legacyComponents;
     private readonly Dictionary<string, string> _renames = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, JsonValue>> _addedComponents = new(System.StringComparer.Ordinal);
+    private readonly SortedSet<string> _legacyTags = new(System.StringComparer.Ordinal);
 
     private LegacyMerge(JsonValue document, LegacyManifestModel manifest)
     {
@@ -227,10 +228,18 @@ internal sealed class LegacyMerge
     private JsonValue LegacyOperation(LegacyOperationModel legacy, string targetPath, string? operationId)
     {
         var source = legacy.OperationJson is null ? null : JsonValue.Parse(legacy.OperationJson);
-        var members = new List<KeyValuePair<string, JsonValue>>
+        // The legacy operation keeps its own tags (its area), after the one that says it is not ported.
+        var tags = new List<JsonValue> { new JsonString(Tag) };
+        foreach (var tag in source?["tags"]?.Items ?? [])
         {
-            new("tags", new JsonArray([new JsonString(Tag)])),
-        };
+            if (tag.AsString is { } name && name != Tag)
+            {
+                tags.Add(tag);
+                _legacyTags.Add(name);
+            }
+        }
+
+        var members = new List<KeyValuePair<string, JsonValue>> { new("tags", new JsonArray(tags)) };
         if (source?["summary"] is { } summary)
         {
             members.Add(new("summary", summary));
@@ -532,14 +541,23 @@ internal sealed class LegacyMerge
         return new JsonObject(members);
     }
 
-    private static JsonValue MergeTags(JsonValue tags)
+    /// <summary>The document's tags, with <see cref="Tag"/> and every tag a legacy operation keeps declared (as the manifest declares it).</summary>
+    private JsonValue MergeTags(JsonValue tags)
     {
-        if (tags.Items.Any(static t => t["name"]?.AsString == Tag))
+        var declared = new HashSet<string>(tags.Items.Select(static t => t["name"]?.AsString ?? string.Empty), System.StringComparer.Ordinal);
+        var added = new List<JsonValue>();
+        if (!declared.Contains(Tag))
         {
-            return tags;
+            added.Add(new JsonObject([new("name", new JsonString(Tag)), new("description", new JsonString(TagDescription))]));
         }
 
-        var undocumented = new JsonObject([new("name", new JsonString(Tag)), new("description", new JsonString(TagDescription))]);
-        return new JsonArray([.. tags.Items.Append(undocumented).OrderBy(static t => t["name"]?.AsString ?? string.Empty, System.StringComparer.Ordinal)]);
+        foreach (var name in _legacyTags.Where(t => !declared.Contains(t)))
+        {
+            added.Add(_legacyComponents.TryGetValue("tags/" + name, out var declaration) && JsonValue.Parse(declaration.Json) is { } tag && tag["description"] is not null
+                ? tag
+                : new JsonObject([new("name", new JsonString(name)), new("description", new JsonString($"Operations of the legacy API tagged '{name}'."))]));
+        }
+
+        return added.Count == 0 ? tags : new JsonArray([.. tags.Items.Concat(added).OrderBy(static t => t["name"]?.AsString ?? string.Empty, System.StringComparer.Ordinal)]);
     }
 }

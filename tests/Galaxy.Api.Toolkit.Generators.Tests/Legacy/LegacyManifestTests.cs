@@ -17,6 +17,7 @@ public sealed class LegacyManifestTests
         {
           "openapi": "3.1.0",
           "info": {"title": "Legacy", "version": "1"},
+          "tags": [{"name": "tools", "description": "Tool operations."}],
           "paths": {
             "/api/widgets/{id}": {
               "get": {
@@ -47,6 +48,7 @@ public sealed class LegacyManifestTests
             },
             "/api/tools": {
               "get": {
+                "tags": ["tools"],
                 "operationId": "index_tools",
                 "parameters": [{"$ref": "#/components/parameters/InPanel"}],
                 "responses": {"200": {"description": "Tools.", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Tool"}}}}}},
@@ -117,6 +119,10 @@ public sealed class LegacyManifestTests
         Assert.Equal("bearer", (string?)document["components"]!["securitySchemes"]!["HTTPBearer"]!["scheme"]);
 
         Assert.Contains(document["tags"]!.AsArray(), static t => (string?)t!["name"] == "undocumented" && t["description"] is not null);
+
+        // A legacy operation keeps its own tags after "undocumented", declared as the manifest declares them.
+        Assert.Equal(["undocumented", "tools"], paths["/api/tools"]!["get"]!["tags"]!.AsArray().Select(static t => (string?)t));
+        Assert.Contains(document["tags"]!.AsArray(), static t => (string?)t!["name"] == "tools" && (string?)t["description"] == "Tool operations.");
     }
 
     [Fact]
