@@ -10,6 +10,7 @@ builder.WebHost.ConfigureKestrel(static o => o.Limits.MaxRequestBodySize = null)
 var app = builder.Build();
 var name = app.Configuration["name"] ?? "legacy";
 var healthy = true;
+var slowInFlight = 0;
 
 JsonObject Echo(HttpContext context, string? bodyHash = null, long? bodyLength = null)
 {
@@ -41,8 +42,34 @@ app.MapGet("/_stub/health/{state}", (string state) =>
 app.MapGet("/api/tools", (HttpContext context) => Results.Json(new JsonArray(new JsonObject { ["model_class"] = "Tool", ["id"] = "cat1", ["name"] = "Concatenate", ["version"] = "1.0.0", ["served_by"] = name })));
 app.MapGet("/api/slow/{milliseconds:int}", async (int milliseconds, HttpContext context) =>
 {
+    Interlocked.Increment(ref slowInFlight);
+    try
+    {
+        await Task.Delay(milliseconds, context.RequestAborted);
+        return Results.Json(Echo(context));
+    }
+    finally
+    {
+        Interlocked.Decrement(ref slowInFlight);
+    }
+});
+
+// How many /api/slow requests are waiting right now: tests wait for their hanging requests to have arrived.
+app.MapGet("/_stub/slow/in-flight", () => Results.Json(new JsonObject { ["in_flight"] = Volatile.Read(ref slowInFlight) }));
+
+// Sends the first 64 KiB of a 1 MiB body, then stalls: a response that has started when the proxy gives up on it.
+app.MapGet("/api/stall/{milliseconds:int}", async (int milliseconds, HttpContext context) =>
+{
+    context.Response.ContentType = "application/octet-stream";
+    context.Response.ContentLength = 1024 * 1024;
+    var chunk = new byte[64 * 1024];
+    await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+    await context.Response.Body.FlushAsync(context.RequestAborted);
     await Task.Delay(milliseconds, context.RequestAborted);
-    return Results.Json(Echo(context));
+    for (var i = 1; i < 16; i++)
+    {
+        await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+    }
 });
 app.MapGet("/api/download/{megabytes:int}", async (int megabytes, HttpContext context) =>
 {
