@@ -223,9 +223,27 @@ internal sealed class LegacyRequestValidator
     internal static Galaxy.Api.Toolkit.ValidationError Translate(SchemaError error, params object[] prefix)
     {
         var location = new List<object>(prefix);
+        // NJsonSchema writes paths as "#/tags[0]/name" (indices in brackets) or "#/0".
         foreach (var segment in (error.Path ?? string.Empty).TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            location.Add(int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : Uri.UnescapeDataString(segment));
+            var bracket = segment.IndexOf('[', StringComparison.Ordinal);
+            var name = bracket < 0 ? segment : segment[..bracket];
+            if (name.Length > 0)
+            {
+                location.Add(int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : Uri.UnescapeDataString(name));
+            }
+
+            for (var rest = bracket < 0 ? string.Empty : segment[bracket..]; rest.StartsWith('[');)
+            {
+                var close = rest.IndexOf(']', StringComparison.Ordinal);
+                if (close < 0 || !int.TryParse(rest[1..close], NumberStyles.None, CultureInfo.InvariantCulture, out var item))
+                {
+                    break;
+                }
+
+                location.Add(item);
+                rest = rest[(close + 1)..];
+            }
         }
 
         if (error.Kind == ValidationErrorKind.PropertyRequired && error.Property is { } property && (location.Count == prefix.Length || !Equals(location[^1], property)))

@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+
+namespace Galaxy.Api.Toolkit.Migration.Tests.Catalog;
+
+/// <summary>Requests to legacy routes validated against the manifest's schemas (NJsonSchema) before they are forwarded.</summary>
+public sealed class LegacyValidationTests
+{
+    private static string[] Locations(JsonNode body) => [.. body["validation_errors"]!.AsArray().Select(static e => string.Join('.', e!["loc"]!.AsArray().Select(static l => l!.ToString())))];
+
+    private static string[] Types(JsonNode body) => [.. body["validation_errors"]!.AsArray().Select(static e => (string)e!["type"]!)];
+
+    [Fact]
+    public async Task Bad_query_parameters_get_Galaxys_400_and_never_reach_the_legacy_side()
+    {
+        var (host, legacy) = await CatalogHost.StartAsync();
+        await using var _host = host;
+
+        var notInteger = await host.Client.SendAsync(HttpMethod.Get, "api/tools?limit=ten");
+        var tooSmall = await host.Client.SendAsync(HttpMethod.Get, "api/tools?limit=0");
+        var notBoolean = await host.Client.SendAsync(HttpMethod.Get, "api/tools?in_panel=maybe");
+        var badItem = await host.Client.SendAsync(HttpMethod.Get, "api/tools?tool_ids=1,x,3");
+
+        Assert.Equal(400, notInteger.Status);
+        Assert.Equal(400008, (int)notInteger.Body!["err_code"]!);
+        Assert.Equal(["query.limit"], Locations(notInteger.Body));
+        Assert.Equal(["int_parsing"], Types(notInteger.Body));
+        Assert.Contains("in ('query', 'limit')", (string?)notInteger.Body["err_msg"], StringComparison.Ordinal);
+        Assert.Equal(["greater_than_equal"], Types(tooSmall.Body!));
+        Assert.Contains("greater than or equal to 1", (string?)tooSmall.Body!["err_msg"], StringComparison.Ordinal);
+        Assert.Equal(["bool_parsing"], Types(notBoolean.Body!));
+        Assert.Equal(["query.tool_ids.1"], Locations(badItem.Body!));
+        Assert.Equal(0, legacy.Served);
+    }
+
+    [Fact]
+    public async Task Valid_requests_are_forwarded_with_their_body_intact()
+    {
+        var (host, legacy) = await CatalogHost.StartAsync();
+        await using var _host = host;
+        const string Payload = "{\"inputs\": {\"input1\": {\"src\": \"hda\", \"id\": \"f2db41e1fa331b3e\"}}, \"history_id\": \"f2db41e1fa331b3e\", \"tags\": [\"a\"]}";
+
+        var query = await host.Client.SendAsync(HttpMethod.Get, "api/tools?in_panel=False&limit=5&tool_ids=1,2");
+        var run = await host.Client.SendAsync(HttpMethod.Post, "api/tools/cat1/run", Payload);
+
+        Assert.Equal(200, query.Status);
+        Assert.Equal(200, run.Status);
+        Assert.Equal("legacy", (string?)run.Body!["served_by"]);
+        Assert.Equal(Payload, (string?)run.Body["body"]);
+        Assert.Equal(2, legacy.Served);
+    }
+
+    [Fact]
+    public async Task Bad_bodies_get_Galaxys_400_with_locations()
+    {
+        var (host, legacy) = await CatalogHost.StartAsync();
+        await using var _host = host;
+
+        var missing = await host.Client.SendAsync(HttpMethod.Post, "api/tools/cat1/run", "{}");
+        var invalid = await host.Client.SendAsync(HttpMethod.Post, "api/tools/cat1/run", "{\"inputs\": 3, \"history_id\": \"short\", \"tags\": [\"far-too-long\"]}");
+        var notJson = await host.Client.SendAsync(HttpMethod.Post, "api/tools/cat1/run", "{\"inputs\": ");
+        var noBody = await host.Client.SendAsync(HttpMethod.Post, "api/tools/cat1/run");
+        var shortPath = await host.Client.SendAsync(HttpMethod.Post, "api/tools/c/run", "{\"inputs\": {}}");
+
+        Assert.Equal(400, missing.Status);
+        Assert.Equal(400007, (int)missing.Body!["err_code"]!);
+        Assert.Equal(["body.inputs"], Locations(missing.Body));
+        Assert.Equal(["missing"], Types(missing.Body));
+
+        Assert.Equal(400008, (int)invalid.Body!["err_code"]!);
+        Assert.Equal(["body.history_id", "body.inputs", "body.tags.0"], Locations(invalid.Body).Order(StringComparer.Ordinal));
+        Assert.Contains("dict_type", Types(invalid.Body));
+        Assert.Contains("string_too_short", Types(invalid.Body));
+        Assert.Contains("string_too_long", Types(invalid.Body));
+
+        Assert.Equal(400, notJson.Status);
+        Assert.Equal(400003, (int)notJson.Body!["err_code"]!);
+        Assert.Equal(400007, (int)noBody.Body!["err_code"]!);
+        Assert.Equal(["body"], Locations(noBody.Body));
+        Assert.Equal(["path.tool_id"], Locations(shortPath.Body!));
+        Assert.Equal(0, legacy.Served);
+    }
+
+    [Fact]
+    public async Task Other_media_types_and_unlisted_routes_are_forwarded_unchecked()
+    {
+        var (host, legacy) = await CatalogHost.StartAsync();
+        await using var _host = host;
+
+        var form = await host.Client.SendAsync(HttpMethod.Post, "api/tools/cat1/run", "inputs=3", "application/x-www-form-urlencoded");
+        var unlisted = await host.Client.SendAsync(HttpMethod.Get, "api/tools/cat1/versions?limit=ten");
+
+        Assert.Equal(200, form.Status);
+        Assert.Equal("inputs=3", (string?)form.Body!["body"]);
+        Assert.Equal(200, unlisted.Status);
+        Assert.Equal(2, legacy.Served);
+    }
+
+    [Fact]
+    public async Task Validation_can_be_turned_off_per_operation_or_for_all()
+    {
+        var (perOperation, legacy) = await CatalogHost.StartAsync(o =>
+        {
+            o.SkipValidation.Add("index_tools");
+            o.SkipValidation.Add("POST /api/tools/{tool_id}/run");
+        });
+        await using var _perOperation = perOperation;
+        var (off, offLegacy) = await CatalogHost.StartAsync(o => o.ValidateRequests = false);
+        await using var _off = off;
+
+        Assert.Equal(200, (await perOperation.Client.SendAsync(HttpMethod.Get, "api/tools?limit=ten")).Status);
+        Assert.Equal(200, (await perOperation.Client.SendAsync(HttpMethod.Post, "api/tools/cat1/run", "{}")).Status);
+        Assert.Equal(200, (await off.Client.SendAsync(HttpMethod.Get, "api/tools?limit=ten")).Status);
+        Assert.Equal(2, legacy.Served);
+        Assert.Equal(1, offLegacy.Served);
+    }
+}
