@@ -17,6 +17,7 @@ internal static class KnownTypeNames
     public const string AsParametersAttribute = "Microsoft.AspNetCore.Http.AsParametersAttribute";
     public const string CommaSeparatedAttribute = "Galaxy.Api.Toolkit.CommaSeparatedAttribute";
     public const string FromJsonOrFormAttribute = "Galaxy.Api.Toolkit.FromJsonOrFormAttribute";
+    public const string ConstAttribute = "Galaxy.Api.Toolkit.ConstAttribute";
     public const string GalaxyId = "Galaxy.Api.Toolkit.GalaxyId";
     public const string GalaxyUser = "Galaxy.Api.Toolkit.GalaxyUser";
     public const string GalaxyQueryFilters = "Galaxy.Api.Toolkit.GalaxyQueryFilters";
@@ -39,6 +40,7 @@ internal static class KnownTypeNames
     public const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
     public const string JsonIncludeAttribute = "System.Text.Json.Serialization.JsonIncludeAttribute";
     public const string JsonRequiredAttribute = "System.Text.Json.Serialization.JsonRequiredAttribute";
+    public const string JsonExtensionDataAttribute = "System.Text.Json.Serialization.JsonExtensionDataAttribute";
     public const string JsonConstructorAttribute = "System.Text.Json.Serialization.JsonConstructorAttribute";
     public const string JsonStringEnumMemberNameAttribute = "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute";
     public const string JsonPolymorphicAttribute = "System.Text.Json.Serialization.JsonPolymorphicAttribute";

@@ -408,6 +408,26 @@ internal sealed class DocumentEmitter
         }
 
         _json.Property("pattern", constraints.Pattern);
+        if (constraints.ConstJson is { } constant)
+        {
+            if (nullable || !constant.StartsWith("\"", System.StringComparison.Ordinal))
+            {
+                // const would refuse the null the type allows; and Microsoft.OpenApi 2 reads const as a string, so that a
+                // number or boolean const would turn into a string in MapOpenApi's document: a one-value enum says the same.
+                _json.Name("enum").StartArray().Literal(constant);
+                if (nullable)
+                {
+                    _json.Null();
+                }
+
+                _json.EndArray();
+            }
+            else
+            {
+                _json.Name("const").Literal(constant);
+            }
+        }
+
         if (constraints.AllowedJson.Count > 0)
         {
             _json.Name("enum").StartArray();

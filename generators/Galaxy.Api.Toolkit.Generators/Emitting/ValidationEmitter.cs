@@ -359,6 +359,11 @@ internal sealed class ValidationPlan
             writer.Line($"{Checks}.Allowed({target}, {field}, {EndpointEmitter.Literal(expected)}, context);");
         }
 
+        if (clrType?.TrimEnd('?') is "string" or "bool" or "int" or "long" or "double" && constraints.ConstJson is { } constant)
+        {
+            writer.Line($"{Checks}.Const({target}, {constant}, {EndpointEmitter.Literal(Display(constant))}, context);");
+        }
+
         if (arrayType is not null && constraints.DeniedJson.Count > 0)
         {
             var field = statics.Add(arrayType + "[]", $"[{string.Join(", ", constraints.DeniedJson)}]");

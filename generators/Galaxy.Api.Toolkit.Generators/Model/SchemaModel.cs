@@ -74,6 +74,7 @@ internal sealed record DerivedTypeModel(string DiscriminatorJson, string Compone
 /// What DataAnnotations (and, later, validators) say about a value that a schema can say too. Numbers are kept as
 /// JSON literal text so that the document writes them exactly as declared.
 /// </summary>
+/// <param name="ConstJson">The only valid value (<c>[Const]</c>) as a JSON literal.</param>
 internal sealed record ConstraintsModel(
     int? MinLength = null,
     int? MaxLength = null,
@@ -86,7 +87,8 @@ internal sealed record ConstraintsModel(
     int? MinItems = null,
     int? MaxItems = null,
     EquatableArray<string> AllowedJson = default,
-    EquatableArray<string> DeniedJson = default)
+    EquatableArray<string> DeniedJson = default,
+    string? ConstJson = null)
 {
     public static readonly ConstraintsModel None = new();
 

@@ -26,6 +26,12 @@ internal static class ConstraintParser
         foreach (var attribute in attributes)
         {
             var name = attribute.AttributeClass?.ToDisplayString();
+            if (name == KnownTypeNames.ConstAttribute && attribute.ConstructorArguments.Length == 1)
+            {
+                constraints = constraints with { ConstJson = Literal(attribute.ConstructorArguments[0]) };
+                continue;
+            }
+
             if (name is null || !name.StartsWith(DataAnnotations, System.StringComparison.Ordinal))
             {
                 continue;

@@ -8,8 +8,9 @@ namespace Galaxy.Api.Toolkit.Generators.Parsing;
 
 /// <summary>
 /// Describes CLR types as JSON schemas the way System.Text.Json serializes them (public properties, <c>[JsonPropertyName]</c>,
-/// <c>[JsonIgnore]</c>, required members and constructor parameters, nullable annotations). Objects and enums become
-/// components, collected across one router.
+/// <c>[JsonIgnore]</c>, <c>[JsonExtensionData]</c>, required members and constructor parameters, nullable annotations).
+/// Objects and enums become components, collected across one router. Types from referenced assemblies are read from
+/// metadata the same way, except property initializers, which metadata does not keep: those need <c>[DefaultValue]</c>.
 /// </summary>
 internal sealed class SchemaParser(KnownSymbols known, CancellationToken cancellationToken)
 {
@@ -299,7 +300,8 @@ internal sealed class SchemaParser(KnownSymbols known, CancellationToken cancell
         {
             foreach (var member in current.GetMembers())
             {
-                if (member.IsStatic || member.IsImplicitlyDeclared || IsIgnored(member))
+                // [JsonExtensionData] holds the members the type does not declare: no property of its own.
+                if (member.IsStatic || member.IsImplicitlyDeclared || IsIgnored(member) || HasAttribute(member, KnownTypeNames.JsonExtensionDataAttribute))
                 {
                     continue;
                 }

@@ -114,6 +114,15 @@ public static class Checks
         }
     }
 
+    /// <summary>The one valid value (<c>[Const]</c>, JSON Schema's <c>const</c>).</summary>
+    public static void Const<T>(T value, T constant, string expected, ValidationContext context)
+    {
+        if (value is not null && !EqualityComparer<T>.Default.Equals(value, constant))
+        {
+            context.Fail("Input should be " + expected, "literal_error");
+        }
+    }
+
     /// <summary>None of the denied values.</summary>
     public static void Denied<T>(T value, T[] denied, ValidationContext context)
     {

@@ -92,6 +92,16 @@ public sealed class DocumentBehaviourTests(BehaviourHost host) : IClassFixture<B
         Assert.Equal("""["warm","ice-cold","very_loud"]""", Compact(schemas.GetProperty("Tone").GetProperty("enum")));
     }
 
+    [Fact]
+    public async Task Const_strings_are_const_in_the_schema_other_constants_and_nullable_ones_a_one_value_enum()
+    {
+        var properties = (await DocumentAsync()).GetProperty("components").GetProperty("schemas").GetProperty("Labelled").GetProperty("properties");
+
+        Assert.Equal("""{"type":"string","const":"History"}""", Compact(properties.GetProperty("model_class")));
+        Assert.Equal("""{"type":["null","integer"],"format":"int64","enum":[2,null]}""", Compact(properties.GetProperty("version")));
+        Assert.Equal("""{"type":"boolean","enum":[true],"default":true}""", Compact(properties.GetProperty("flag")));
+    }
+
     [Theory]
     [InlineData("id", true, """{"type":"array","items":{"type":"integer","format":"int32"}}""")]
     [InlineData("big", false, """{"type":["null","array"],"items":{"type":"integer","format":"int64"}}""")]

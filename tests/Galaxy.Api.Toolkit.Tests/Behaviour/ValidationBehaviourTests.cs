@@ -49,6 +49,22 @@ public sealed class ValidationBehaviourTests(BehaviourHost host) : IClassFixture
             """["body","address","zip"] string_too_long""");
     }
 
+    [Theory]
+    [InlineData("""{"model_class": "Dataset"}""", """["body","model_class"] literal_error""")]
+    [InlineData("""{"model_class": "History", "version": 3}""", """["body","version"] literal_error""")]
+    [InlineData("""{"model_class": "History", "flag": false}""", """["body","flag"] literal_error""")]
+    public async Task Const_members_refuse_any_other_value(string body, string failure)
+        => (await host.Client.PostJsonAsync("/behaviour/validation/labelled", body)).AssertValidation(400008, failure);
+
+    [Fact]
+    public async Task Const_members_accept_their_value_and_null_where_the_type_allows_it()
+    {
+        (await host.Client.PostJsonAsync("/behaviour/validation/labelled", """{"model_class": "History", "version": 2, "flag": true}"""))
+            .AssertOk("""{"model_class":"History","version":2,"flag":true}""");
+        (await host.Client.PostJsonAsync("/behaviour/validation/labelled", """{"model_class": "History", "version": null}"""))
+            .AssertOk("""{"model_class":"History","version":null,"flag":true}""");
+    }
+
     [Fact]
     public async Task Required_annotation_makes_an_absent_member_missing()
         => (await host.Client.PostJsonAsync("/behaviour/validation/register", """{"seats": 2}""")).AssertValidation(400007, """["body","name"] missing""");

@@ -41,6 +41,19 @@ public sealed class Registration
     public List<Address> Previous { get; init; } = [];
 }
 
+/// <summary>A body with constants (<c>[Const]</c>, JSON Schema's <c>const</c>), as Galaxy's <c>model_class</c>.</summary>
+public sealed class Labelled
+{
+    [Const("History"), System.Text.Json.Serialization.JsonRequired]
+    public string ModelClass { get; init; } = "History";
+
+    [Const(2)]
+    public long? Version { get; init; }
+
+    [Const(true)]
+    public bool Flag { get; init; } = true;
+}
+
 /// <summary>A nested value with a constraint.</summary>
 public sealed record Address([property: Required, MaxLength(5)] string? Zip);
 
@@ -49,6 +62,9 @@ public static class ValidationApi
 {
     [Post("/behaviour/validation/register")]
     public static string Register(Registration registration) => "ok";
+
+    [Post("/behaviour/validation/labelled")]
+    public static Labelled Label(Labelled labelled) => labelled;
 
     [Get("/behaviour/validation/query")]
     public static int Query([Range(1, 100)] int limit = 10, [StringLength(3)] string? code = null, [RegularExpression("[0-9]+")] string? digits = null) => limit;
