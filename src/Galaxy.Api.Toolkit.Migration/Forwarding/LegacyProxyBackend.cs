@@ -174,7 +174,13 @@ internal sealed class LegacyProxyBackend : ILegacyBackend, IDisposable
             or ForwarderError.UpgradeRequestDestination or ForwarderError.UpgradeResponseDestination;
         if (!legacySide)
         {
-            // The client's side failed (a broken request body...): YARP's status (400, 408) stands.
+            // The client's side failed (a body over the limit, a broken upload): YARP's status (400, 408, 413) stands, in
+            // Galaxy's format when the client can still read it.
+            if (!context.Response.HasStarted && context.Response.StatusCode >= StatusCodes.Status400BadRequest)
+            {
+                await LegacyFaults.RespondAsync(context, GalaxyErrorResponse.ForStatus(context.Response.StatusCode)).ConfigureAwait(false);
+            }
+
             return;
         }
 

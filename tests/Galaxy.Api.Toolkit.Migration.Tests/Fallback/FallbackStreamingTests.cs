@@ -50,7 +50,7 @@ public sealed class FallbackStreamingTests
 
         using var response = await host.Client.SendAsync(request, ct);
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        await FallbackHost.AssertGalaxyErrorAsync(response, HttpStatusCode.RequestEntityTooLarge, 413001);
     }
 
     [Fact]

@@ -148,6 +148,30 @@ public sealed class InProcessFallbackTests
     }
 
     [Fact]
+    public async Task A_body_over_MaxRequestBodySize_gives_Galaxy_413_not_a_gateway_error()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await FallbackHost.StartAsync(static o =>
+        {
+            o.MaxRequestBodySize = 16;
+            o.App = static async context =>
+            {
+                using var reader = new StreamReader(context.Request.Body);
+                await context.Response.WriteAsync(await reader.ReadToEndAsync(context.RequestAborted), context.RequestAborted);
+            };
+        });
+        using var small = await host.Client.PostAsync("api/upload", new StringContent("0123456789"), ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/upload") { Content = new StringContent(new string('x', 4096)) };
+        // The refusal comes before the body is sent, so the client reads it instead of a reset connection.
+        request.Headers.ExpectContinue = true;
+
+        using var large = await host.Client.SendAsync(request, ct);
+
+        Assert.Equal("0123456789", await small.Content.ReadAsStringAsync(ct));
+        await FallbackHost.AssertGalaxyErrorAsync(large, HttpStatusCode.RequestEntityTooLarge, 413001);
+    }
+
+    [Fact]
     public async Task Modern_routes_answer_while_the_in_process_legacy_app_hangs()
     {
         var ct = TestContext.Current.CancellationToken;
