@@ -1,0 +1,3 @@
+using Galaxy.Legacy;
+
+await GalaxyLegacyApp.Build(args).RunAsync();
