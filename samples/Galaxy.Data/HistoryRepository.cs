@@ -81,8 +81,8 @@ public sealed class HistoryRepository(GalaxyDatabase database)
     }
 
     /// <summary>
-    /// Applies <paramref name="update"/>; null when the history does not exist. Purging marks the datasets purged and takes
-    /// their size off the owner's disk usage, in the same transaction.
+    /// Applies <paramref name="update"/>; null when the history does not exist. Purging marks the datasets purged, takes
+    /// their size off the owner's disk usage and deletes the history's queued jobs, in the same transaction.
     /// </summary>
     /// <exception cref="GalaxyDataException">The change is not allowed (undeleting or unpurging a purged history).</exception>
     public Task<HistoryRow?> UpdateAsync(long id, HistoryUpdate update, CancellationToken cancellationToken = default)
@@ -162,6 +162,7 @@ public sealed class HistoryRepository(GalaxyDatabase database)
                 update_time = $now
             WHERE id = $user;
             UPDATE datasets SET deleted = 1, purged = 1, update_time = $now WHERE history_id = $history AND purged = 0;
+            UPDATE jobs SET state = 'deleted', update_time = $now WHERE history_id = $history AND state = 'queued';
             """,
             transaction);
         await command.With("$history", history.Id).With("$user", history.UserId).With("$now", now).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -130,6 +130,9 @@ public static class JobStates
 
     /// <summary>Failed; its dataset is <c>error</c>.</summary>
     public const string Error = "error";
+
+    /// <summary>Dropped before it ran: its history was purged.</summary>
+    public const string Deleted = "deleted";
 }
 
 /// <summary>Galaxy's dataset states (its <c>DatasetState</c> enum), in its order.</summary>

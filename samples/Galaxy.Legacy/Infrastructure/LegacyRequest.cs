@@ -132,7 +132,7 @@ internal static class LegacyRequest
         return Change<string?>.To(text);
     }
 
-    /// <summary>A boolean member (JSON <c>true</c>/<c>false</c>, or a string Galaxy would accept); absent is unset.</summary>
+    /// <summary>A boolean member (JSON <c>true</c>/<c>false</c> only, as Galaxy's deserializers); absent is unset.</summary>
     public static Change<bool> OptionalBool(JsonElement body, string name)
     {
         if (!body.TryGetProperty(name, out var value))
@@ -144,7 +144,6 @@ internal static class LegacyRequest
         {
             JsonValueKind.True => Change<bool>.To(true),
             JsonValueKind.False => Change<bool>.To(false),
-            JsonValueKind.String when ParseBoolean(value.GetString()!, out var parsed) => Change<bool>.To(parsed),
             _ => throw LegacyApiException.Validation(new LegacyValidationError(["body", name], "Input should be a valid boolean", "bool_type")),
         };
     }

@@ -1,0 +1,4 @@
+using Galaxy.Worker;
+using Microsoft.Extensions.Hosting;
+
+await GalaxyWorkerApp.Build(args).RunAsync();
