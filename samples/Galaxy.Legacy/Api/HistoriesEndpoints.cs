@@ -149,7 +149,7 @@ internal static class HistoriesEndpoints
     public static async Task Contents(HttpContext context)
     {
         var user = await LegacyAuth.RequireUserAsync(context);
-        var history = Access.Accessible(await Access.FindHistoryAsync(context, HistoryId(context)), user);
+        var historyId = HistoryId(context);
         var (limit, offset) = Paging(context);
         var q = context.QueryAll("q").ToList();
         var qv = context.QueryAll("qv").ToList();
@@ -168,6 +168,7 @@ internal static class HistoriesEndpoints
         }
 
         var fields = FieldSelection.FromRequest(context, DatasetShape.Views, "summary");
+        var history = Access.Accessible(await Access.FindHistoryAsync(context, historyId), user);
         var rows = await context.RequestServices.GetRequiredService<DatasetRepository>().ListAsync(history.Id, query, context.RequestAborted);
         var ids = context.RequestServices.GetRequiredService<LegacyIds>();
         await LegacyJson.WriteAsync(context, writer =>
