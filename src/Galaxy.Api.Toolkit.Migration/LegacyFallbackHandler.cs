@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Http;
 namespace Galaxy.Api.Toolkit.Migration;
 
 /// <summary>
-/// What a legacy fallback endpoint does with a request: counts it against its legacy route (coverage), validates it
-/// against the manifest's schemas when there are any, then hands it to the legacy side.
+/// What a legacy fallback endpoint does with a request: validates it against the manifest's schemas when there are
+/// any, counts it against its legacy route (coverage counts what the legacy side serves, not what validation refused),
+/// then hands it to the legacy side.
 /// </summary>
 internal sealed class LegacyFallbackHandler(
     LegacyRoute? route,
@@ -18,12 +19,12 @@ internal sealed class LegacyFallbackHandler(
     {
         var method = context.Request.Method;
         var operation = route?.Find(method);
-        traffic.Record(route, operation, method);
         if (operation is not null && validators.Find(operation) is { } validator)
         {
             return ValidateThenForwardAsync(context, operation, validator);
         }
 
+        traffic.Record(route, operation, method);
         return backend.ForwardAsync(context);
     }
 
@@ -34,6 +35,7 @@ internal sealed class LegacyFallbackHandler(
             return;
         }
 
+        traffic.Record(route, operation, context.Request.Method);
         await backend.ForwardAsync(context).ConfigureAwait(false);
     }
 }

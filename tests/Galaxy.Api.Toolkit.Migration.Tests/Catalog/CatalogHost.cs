@@ -55,10 +55,13 @@ internal sealed class EchoLegacy
     }
 }
 
-/// <summary>Starts hosts with the test assembly's generated API (ItemsApi + the compile-time legacy manifest) and an in-process legacy app.</summary>
+/// <summary>
+/// Starts hosts with the test assembly's generated API (ItemsApi + the compile-time legacy manifest) and a legacy side:
+/// the in-process <see cref="EchoLegacy"/>, or a legacy server process when <c>server</c> is given.
+/// </summary>
 internal static class CatalogHost
 {
-    public static async Task<(ModernHost Host, EchoLegacy Legacy)> StartAsync(Action<GalaxyLegacyOptions>? configure = null, bool mapApi = true)
+    public static async Task<(ModernHost Host, EchoLegacy Legacy)> StartAsync(Action<GalaxyLegacyOptions>? configure = null, bool mapApi = true, Uri? server = null)
     {
         var legacy = new EchoLegacy();
         var host = await ModernHost.StartAsync(
@@ -69,7 +72,15 @@ internal static class CatalogHost
                 builder.Services.AddSingleton<IGalaxyUserStore, TwoUsers>();
                 builder.Services.AddGalaxyLegacyFallback(options =>
                 {
-                    options.App = legacy.InvokeAsync;
+                    if (server is null)
+                    {
+                        options.App = legacy.InvokeAsync;
+                    }
+                    else
+                    {
+                        options.Servers.Add(server);
+                    }
+
                     configure?.Invoke(options);
                 });
             },
