@@ -31,6 +31,14 @@ public static class GalaxyLegacyServiceCollectionExtensions
         services.TryAddSingleton<LegacyCatalogProvider>();
         services.TryAddSingleton<LegacyTraffic>();
         services.AddSingleton<Galaxy.Api.Toolkit.Hosting.IGalaxyApiDocumentTransform, LegacyDocumentTransform>();
+        // The docs pages link the migration status page (admins only).
+        services.AddOptions<Galaxy.Api.Toolkit.GalaxyApiOptions>().PostConfigure<Microsoft.Extensions.Options.IOptions<GalaxyLegacyOptions>>(static (api, legacy) =>
+        {
+            if (legacy.Value.AdminPath is { } adminPath && !api.DocsLinks.Any(link => link.Href == adminPath))
+            {
+                api.DocsLinks.Add(new Galaxy.Api.Toolkit.GalaxyDocsLink("Migration status (admins)", adminPath));
+            }
+        });
         services.TryAddSingleton<Galaxy.Api.Toolkit.Migration.Validation.LegacyRequestValidators>();
         Galaxy.Api.Toolkit.Migration.Forwarding.LegacyBackendServices.Add(services);
         Galaxy.Api.Toolkit.Migration.Shadow.ShadowServices.Add(services);

@@ -19,27 +19,37 @@ internal static class CoverageEndpoint
 
     public static void Map(IEndpointRouteBuilder endpoints, string adminPath, LegacyCatalogProvider catalog, LegacyTraffic traffic)
     {
-        endpoints.MapGet(adminPath.TrimEnd('/') + "/coverage", context => WriteAsync(context, catalog.Catalog, traffic))
+        var root = adminPath.TrimEnd('/');
+        endpoints.MapGet(root + "/coverage", context => WriteAsync(context, catalog.Catalog, traffic))
             .RequireAuthorization(GalaxyAuthenticationDefaults.AdminPolicy)
             .ExcludeFromDescription()
             .WithDisplayName("Legacy coverage");
+        endpoints.MapGet(root, context => MigrationPage.WriteAsync(context, CoverageReport.Create(catalog.Catalog, traffic, Top(context)), root))
+            .RequireAuthorization(GalaxyAuthenticationDefaults.AdminPolicy)
+            .ExcludeFromDescription()
+            .WithDisplayName("Migration status page");
+    }
+
+    /// <summary>The <c>top</c> query parameter: how many busiest routes to list.</summary>
+    internal static int Top(HttpContext context)
+    {
+        var top = DefaultTop;
+        if (context.Request.Query["top"] is { Count: > 0 } topValue
+            && (!int.TryParse(topValue[0], NumberStyles.None, CultureInfo.InvariantCulture, out top) || top < 1 || top > MaxTop))
+        {
+            throw new Galaxy.Api.Toolkit.RequestParameterInvalidException($"top must be an integer from 1 to {MaxTop}.");
+        }
+
+        return top;
     }
 
     private static Task WriteAsync(HttpContext context, LegacyCatalog catalog, LegacyTraffic traffic)
     {
-        var top = DefaultTop;
-        if (context.Request.Query["top"] is { Count: > 0 } topValue)
-        {
-            if (!int.TryParse(topValue[0], NumberStyles.None, CultureInfo.InvariantCulture, out top) || top < 1 || top > MaxTop)
-            {
-                throw new Galaxy.Api.Toolkit.RequestParameterInvalidException($"top must be an integer from 1 to {MaxTop}.");
-            }
-        }
-
+        var report = CoverageReport.Create(catalog, traffic, Top(context));
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            Write(writer, catalog, traffic, top);
+            Write(writer, report);
         }
 
         context.Response.ContentType = "application/json; charset=utf-8";
@@ -48,49 +58,44 @@ internal static class CoverageEndpoint
         return context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).AsTask();
     }
 
-    internal static void Write(Utf8JsonWriter writer, LegacyCatalog catalog, LegacyTraffic traffic, int top)
+    internal static void Write(Utf8JsonWriter writer, CoverageReport report)
     {
-        var ported = catalog.Ported.Count;
-        var legacy = catalog.Operations.Count;
-        var counts = catalog.Operations.Select(o => (Operation: o, Requests: traffic.Count(o))).ToList();
-        var unlisted = traffic.Unlisted().Where(static u => u.Value > 0).OrderByDescending(static u => u.Value).ThenBy(static u => u.Key, StringComparer.Ordinal).ToList();
-
         writer.WriteStartObject();
-        writer.WriteNumber("legacy_operations", ported + legacy);
-        writer.WriteNumber("ported", ported);
-        writer.WriteNumber("still_legacy", legacy);
-        writer.WriteNumber("percent_ported", ported + legacy == 0 ? 100.0 : Math.Round(100.0 * ported / (ported + legacy), 1));
-        writer.WriteString("counting_since", traffic.Since);
-        writer.WriteNumber("forwarded_requests", counts.Sum(static c => c.Requests) + unlisted.Sum(static u => u.Value));
-        writer.WriteNumber("legacy_operations_used", counts.Count(static c => c.Requests > 0));
+        writer.WriteNumber("legacy_operations", report.LegacyOperations);
+        writer.WriteNumber("ported", report.Ported);
+        writer.WriteNumber("still_legacy", report.StillLegacy);
+        writer.WriteNumber("percent_ported", report.PercentPorted);
+        writer.WriteString("counting_since", report.CountingSince);
+        writer.WriteNumber("forwarded_requests", report.ForwardedRequests);
+        writer.WriteNumber("legacy_operations_used", report.LegacyOperationsUsed);
         writer.WriteStartArray("busiest_legacy_routes");
-        foreach (var (operation, requests) in counts.Where(static c => c.Requests > 0).OrderByDescending(static c => c.Requests).ThenBy(static c => c.Operation.Index).Take(top))
+        foreach (var line in report.Busiest)
         {
             writer.WriteStartObject();
-            writer.WriteString("method", operation.Method);
-            writer.WriteString("path", operation.Template);
-            if (operation.OperationId is { } id)
+            writer.WriteString("method", line.Method);
+            writer.WriteString("path", line.Path);
+            if (line.OperationId is { } id)
             {
                 writer.WriteString("operation_id", id);
             }
 
-            writer.WriteNumber("requests", requests);
+            writer.WriteNumber("requests", line.Requests);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
         writer.WriteStartArray("unlisted_routes");
-        foreach (var (route, requests) in unlisted.Take(top))
+        foreach (var line in report.Unlisted)
         {
             writer.WriteStartObject();
-            writer.WriteString("route", route);
-            writer.WriteNumber("requests", requests);
+            writer.WriteString("route", line.Path);
+            writer.WriteNumber("requests", line.Requests);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
         writer.WriteStartArray("ported_operations");
-        foreach (var operation in catalog.Ported)
+        foreach (var operation in report.PortedOperations)
         {
             writer.WriteStartObject();
             writer.WriteString("method", operation.Method);

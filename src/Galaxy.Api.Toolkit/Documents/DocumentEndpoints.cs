@@ -25,12 +25,12 @@ internal static class DocumentEndpoints
 
         if (options.DocsPath is { } docsPath)
         {
-            MapPage(endpoints, new DocsPage(DocsPageKind.SwaggerUi, api.Definition.Title, options.DocumentPath, docsPath), "Swagger UI");
+            MapPage(endpoints, new DocsPage(DocsPageKind.SwaggerUi, api.Definition.Title, options.DocumentPath, docsPath, options.DocsLinks), "Swagger UI");
         }
 
         if (options.RedocPath is { } redocPath)
         {
-            MapPage(endpoints, new DocsPage(DocsPageKind.Redoc, api.Definition.Title, options.DocumentPath, redocPath), "ReDoc");
+            MapPage(endpoints, new DocsPage(DocsPageKind.Redoc, api.Definition.Title, options.DocumentPath, redocPath, options.DocsLinks), "ReDoc");
         }
     }
 
@@ -93,7 +93,7 @@ internal static class DocumentEndpoints
     }
 
     /// <summary>A docs page: a small HTML shell of ours (no inline script, no CDN) and its embedded assets.</summary>
-    private sealed class DocsPage(DocsPageKind kind, string title, string documentPath, string path)
+    private sealed class DocsPage(DocsPageKind kind, string title, string documentPath, string path, IList<GalaxyDocsLink> links)
     {
         public string Root { get; } = path.TrimEnd('/');
 
@@ -103,6 +103,7 @@ internal static class DocumentEndpoints
             var encodedTitle = HtmlEncoder.Default.Encode(title);
             var baseHref = HtmlEncoder.Default.Encode(pathBase + Root + "/");
             var documentUrl = HtmlEncoder.Default.Encode(pathBase + documentPath);
+            var bar = Links(pathBase);
             var html = kind == DocsPageKind.Redoc
                 ? $$"""
                     <!DOCTYPE html>
@@ -115,7 +116,7 @@ internal static class DocumentEndpoints
                       <style>body { margin: 0; padding: 0; }</style>
                     </head>
                     <body>
-                      <redoc spec-url="{{documentUrl}}"></redoc>
+                    {{bar}}  <redoc spec-url="{{documentUrl}}"></redoc>
                       <script type="module" src="redoc.standalone.js"></script>
                     </body>
                     </html>
@@ -132,7 +133,7 @@ internal static class DocumentEndpoints
                       <style>html { box-sizing: border-box; overflow-y: scroll; } body { margin: 0; background: #fafafa; }</style>
                     </head>
                     <body>
-                      <div id="swagger-ui" data-document-url="{{documentUrl}}"></div>
+                    {{bar}}  <div id="swagger-ui" data-document-url="{{documentUrl}}"></div>
                       <script src="swagger-ui-bundle.js"></script>
                       <script src="swagger-ui-standalone-preset.js"></script>
                       <script src="swagger-init.js"></script>
@@ -143,6 +144,19 @@ internal static class DocumentEndpoints
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
             return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : context.Response.WriteAsync(html, context.RequestAborted);
+        }
+
+        /// <summary>The bar of <see cref="GalaxyApiOptions.DocsLinks"/> (empty without links): plain HTML, no script.</summary>
+        private string Links(string pathBase)
+        {
+            if (links.Count == 0)
+            {
+                return string.Empty;
+            }
+
+            var items = links.Select(link => $"<a href=\"{HtmlEncoder.Default.Encode(link.Href.StartsWith('/') ? pathBase + link.Href : link.Href)}\" style=\"margin-right: 1.5em; color: #1b1b1b;\">{HtmlEncoder.Default.Encode(link.Text)}</a>");
+            return "  <nav class=\"galaxy-docs-links\" style=\"padding: 8px 20px; font: 14px sans-serif; background: #e8eef6; border-bottom: 1px solid #c5d3e6;\">"
+                + string.Concat(items) + "</nav>\n";
         }
 
         public Task WriteAssetAsync(HttpContext context)

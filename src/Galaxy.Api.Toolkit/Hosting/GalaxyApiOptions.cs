@@ -25,6 +25,12 @@ public sealed class GalaxyApiOptions
     /// <summary>Where ReDoc is served; null turns it off. Default <c>/api/redoc</c>.</summary>
     public string? RedocPath { get; set; } = "/api/redoc";
 
+    /// <summary>
+    /// Links shown in a bar above the docs pages (Swagger UI and ReDoc), e.g. the migration status page; hrefs starting
+    /// with <c>/</c> are under the request's path base. Empty by default.
+    /// </summary>
+    public IList<GalaxyDocsLink> DocsLinks { get; } = [];
+
     /// <summary>The largest JSON request body accepted, in bytes; larger bodies get 413. Default 4 MiB.</summary>
     public long MaxJsonBodyBytes { get; set; } = 4 * 1024 * 1024;
 
@@ -51,3 +57,8 @@ public sealed class GalaxyApiOptions
 
     internal IReadOnlyList<Action<JsonSerializerOptions>> JsonConfigurations => _jsonConfigurations;
 }
+
+/// <summary>A link in the bar above the docs pages.</summary>
+/// <param name="Text">The link text.</param>
+/// <param name="Href">Where it points; a path starting with <c>/</c> is under the request's path base.</param>
+public sealed record GalaxyDocsLink(string Text, string Href);

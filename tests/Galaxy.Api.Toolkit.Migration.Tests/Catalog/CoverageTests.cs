@@ -131,4 +131,26 @@ public sealed class CoverageTests
             File.Delete(manifest);
         }
     }
+
+    [Fact]
+    public async Task The_migration_page_shows_the_coverage_to_admins_and_the_docs_link_to_it()
+    {
+        var (host, _) = await CatalogHost.StartAsync();
+        await using var _host = host;
+        await host.Client.SendAsync(HttpMethod.Get, "api/tools");
+        await host.Client.SendAsync(HttpMethod.Get, "api/jobs/<script>");
+
+        var anonymous = await host.Client.GetAsync("api/_migration", TestContext.Current.CancellationToken);
+        var page = await host.Client.GetStringAsync("api/_migration?key=" + Keys.Admin, TestContext.Current.CancellationToken);
+        var docs = await host.Client.GetStringAsync("api/docs", TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, anonymous.StatusCode);
+        Assert.Contains("<strong>2 of 6</strong> legacy operations ported (33.3%)", page, StringComparison.Ordinal);
+        Assert.Contains("<code>GET /api/tools</code>", page, StringComparison.Ordinal);
+        Assert.Contains("<code>GET /api/jobs/{job_id}</code>", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"/api/_migration/coverage?key=" + Keys.Admin + "\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<a href=\"/api/_migration\"", docs, StringComparison.Ordinal);
+        Assert.Contains("Migration status (admins)", docs, StringComparison.Ordinal);
+    }
 }
