@@ -41,6 +41,7 @@ internal static class KnownTypeNames
     public const string JsonIncludeAttribute = "System.Text.Json.Serialization.JsonIncludeAttribute";
     public const string JsonRequiredAttribute = "System.Text.Json.Serialization.JsonRequiredAttribute";
     public const string JsonExtensionDataAttribute = "System.Text.Json.Serialization.JsonExtensionDataAttribute";
+    public const string JsonUnmappedMemberHandlingAttribute = "System.Text.Json.Serialization.JsonUnmappedMemberHandlingAttribute";
     public const string JsonConstructorAttribute = "System.Text.Json.Serialization.JsonConstructorAttribute";
     public const string JsonStringEnumMemberNameAttribute = "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute";
     public const string JsonPolymorphicAttribute = "System.Text.Json.Serialization.JsonPolymorphicAttribute";

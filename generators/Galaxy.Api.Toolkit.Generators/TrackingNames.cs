@@ -23,4 +23,10 @@ internal static class TrackingNames
 
     /// <summary>The legacy manifest, parsed, when the build names one.</summary>
     public const string LegacyManifest = nameof(LegacyManifest);
+
+    /// <summary>The contracts document (<c>GalaxyApiContracts</c>) and the namespace, parsed into C# types.</summary>
+    public const string ContractsDocument = nameof(ContractsDocument);
+
+    /// <summary>Each contract type, input of its own file.</summary>
+    public const string ContractTypes = nameof(ContractTypes);
 }

@@ -42,6 +42,18 @@ internal static class GeneratorHarness
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
 
+    /// <summary>
+    /// A driver of every generator the package ships (the API generator and the contracts generator), seeing additional files
+    /// with their roles, so that every step of <see cref="TrackingNames"/> runs.
+    /// </summary>
+    public static GeneratorDriver DriverOfAllGenerators(params (string Path, string Text, string Role)[] files)
+        => CSharpGeneratorDriver.Create(
+            [new ApiGenerator().AsSourceGenerator(), new Contracts.ContractsGenerator().AsSourceGenerator()],
+            files.Select(static f => (Microsoft.CodeAnalysis.AdditionalText)new InMemoryText(f.Path, f.Text, f.Role)),
+            ParseOptions,
+            new RoleOptions(),
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
     /// <summary>Runs the generator with additional files; see <see cref="Driver(ValueTuple{string, string, string}[])"/>.</summary>
     public static GeneratorRun Run(CSharpCompilation compilation, params (string Path, string Text, string Role)[] files)
     {

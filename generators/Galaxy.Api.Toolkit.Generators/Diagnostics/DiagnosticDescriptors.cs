@@ -120,6 +120,12 @@ internal static class DiagnosticDescriptors
         "{0} {1} ('{2}') replaces the legacy route {0} {3} but its parameters differ: {4}; legacy clients sending them would be misunderstood, so accept them or make the change deliberately",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor ContractsUnreadable = new(
+        "GAT0019",
+        "Contracts document cannot be read",
+        "The contracts document '{0}' cannot be read: {1}; fix the file or the GalaxyApiContracts property (an OpenAPI 3 document in JSON with components/schemas)",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     private const string BreakingHelp = "; if the break is intended, update the baseline document (GalaxyApiBaselineDocument)";
 
     public static readonly DiagnosticDescriptor BaselineUnreadable = new(
@@ -168,6 +174,7 @@ internal static class DiagnosticDescriptors
     [
         LegacyManifestUnreadable,
         LegacyParametersDiffer,
+        ContractsUnreadable,
         RouteParameterWithoutMethodParameter,
         FromRouteWithoutRouteParameter,
         DuplicateOperation,

@@ -612,6 +612,12 @@ internal sealed class DocumentEmitter
         }
 
         _json.EndObject();
+        if (component.DisallowsUnknownMembers)
+        {
+            // The serializer refuses members the type does not declare.
+            _json.Property("additionalProperties", false);
+        }
+
         // A type only ever written by the server has every member it does not omit; a type clients send keeps its rules.
         var writtenOnly = !_inputs.Contains(component.Id);
         var required = component.Properties.Where(p => p.IsRequired || (writtenOnly && !p.MayBeOmitted) || DefaultBreaksBounds(p)).Select(JsonName).ToList();

@@ -392,7 +392,10 @@ internal static class EndpointEmitter
             var location = parameter.Source switch { ParameterSource.Route => "path", ParameterSource.Header => "header", _ => "query" };
             var valueType = parameter.Type.IsValueType;
             var nullableValue = valueType && parameter.IsNullable;
-            writer.Open(valueType && !nullableValue ? "if (errors is null)" : $"if (errors is null && {variable} is not null)");
+            // A non-nullable reference is set whenever binding succeeded (required, or a default); testing it for null would
+            // make the compiler think it may be null where it is passed to the operation.
+            var mayBeNull = parameter.IsNullable || (!valueType && parameter.IsOptional && parameter.DefaultValueCSharp is null);
+            writer.Open(!mayBeNull ? "if (errors is null)" : $"if (errors is null && {variable} is not null)");
             writer.Line($"var validation = global::Galaxy.Api.Toolkit.Validation.ValidationContext.Rent({Literal(location)});");
             writer.Line($"validation.Push({Literal(parameter.WireNameUnder(naming))});");
             var clrType = parameter.Collection != CollectionKind.None ? parameter.Type.FullyQualifiedName

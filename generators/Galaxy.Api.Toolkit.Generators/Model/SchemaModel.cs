@@ -49,6 +49,7 @@ internal enum ComponentKind
 /// <param name="Id">The type's fully qualified metadata name: unique in the compilation.</param>
 /// <param name="Name">The readable name before de-duplication (<c>History</c>, <c>PageOfHistory</c>).</param>
 /// <param name="Type">The CLR type.</param>
+/// <param name="DisallowsUnknownMembers"><c>[JsonUnmappedMemberHandling(Disallow)]</c>: the serializer refuses members the type does not declare.</param>
 internal sealed record ComponentModel(
     string Id,
     string Name,
@@ -58,7 +59,8 @@ internal sealed record ComponentModel(
     EnumModel? Enum,
     string? Description,
     PolymorphismModel? Polymorphism = null,
-    bool IsDeprecated = false);
+    bool IsDeprecated = false,
+    bool DisallowsUnknownMembers = false);
 
 /// <summary><c>[JsonPolymorphic]</c>/<c>[JsonDerivedType]</c>: the base is a <c>oneOf</c> of its derived types.</summary>
 /// <param name="DiscriminatorProperty">The discriminator's JSON name (<c>$type</c> by default).</param>

@@ -117,6 +117,13 @@ internal static class ConstraintParser
         {
             value = defaultValue.ConstructorArguments[0].Value;
         }
+        else if (member.GetAttributes().FirstOrDefault(static a => a.AttributeClass?.ToDisplayString() == "System.ComponentModel.DefaultValueAttribute") is { ConstructorArguments.Length: 2 } typedDefault
+            && typedDefault.ConstructorArguments[1].Value is string text && JsonCollection(text) is { } json)
+        {
+            // [DefaultValue(typeof(List<string>), "[]")]: a collection's or object's default as JSON, which an attribute
+            // cannot hold as a value (and an initializer is not in metadata).
+            return (json, null);
+        }
         else if (Initializer(member) is { } initializer)
         {
             switch (initializer)
@@ -147,6 +154,25 @@ internal static class ConstraintParser
         }
 
         return (ToJson(value), null);
+    }
+
+    /// <summary>The text as compact JSON when it is a JSON array or object, else null.</summary>
+    private static string? JsonCollection(string text)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0 || (trimmed[0] != '[' && trimmed[0] != '{'))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Json.JsonValue.Parse(trimmed).ToString();
+        }
+        catch (Json.JsonParseException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The XML <c>&lt;example&gt;</c> of a member as JSON: numbers and booleans as they are when the type is one, else a string.</summary>

@@ -221,7 +221,7 @@ internal sealed class SchemaParser(KnownSymbols known, CancellationToken cancell
         }
 
         return new ComponentModel(id, ReadableName(type), TypeRefs.From(type), ComponentKind.Object, properties.ToEquatableArray(), null, Description(type),
-            Polymorphism(type), HasAttribute(type, KnownTypeNames.ObsoleteAttribute));
+            Polymorphism(type), HasAttribute(type, KnownTypeNames.ObsoleteAttribute), DisallowsUnknownMembers(type));
     }
 
     /// <summary>Whether the items (or dictionary values) of a collection may be null: value types never are, annotated references may.</summary>
@@ -338,6 +338,11 @@ internal sealed class SchemaParser(KnownSymbols known, CancellationToken cancell
 
         return publicConstructors.Count == 1 ? publicConstructors[0] : null;
     }
+
+    /// <summary><c>[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]</c> (Disallow is 1): unknown members are refused.</summary>
+    private static bool DisallowsUnknownMembers(INamedTypeSymbol type)
+        => type.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.JsonUnmappedMemberHandlingAttribute
+            && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int handling && handling == 1);
 
     /// <summary>Whether the serializer may leave the member out when writing (<c>[JsonIgnore(Condition = WhenWritingNull)]</c>...).</summary>
     private static bool MayBeOmitted(ISymbol member)

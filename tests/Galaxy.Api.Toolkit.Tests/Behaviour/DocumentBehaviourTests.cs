@@ -102,6 +102,15 @@ public sealed class DocumentBehaviourTests(BehaviourHost host) : IClassFixture<B
         Assert.Equal("""{"type":"boolean","enum":[true],"default":true}""", Compact(properties.GetProperty("flag")));
     }
 
+    [Fact]
+    public async Task A_type_that_disallows_unknown_members_says_additionalProperties_false()
+    {
+        var closed = (await DocumentAsync()).GetProperty("components").GetProperty("schemas").GetProperty("Closed");
+
+        Assert.False(closed.GetProperty("additionalProperties").GetBoolean());
+        Assert.False((await DocumentAsync()).GetProperty("components").GetProperty("schemas").GetProperty("Labelled").TryGetProperty("additionalProperties", out _));
+    }
+
     [Theory]
     [InlineData("id", true, """{"type":"array","items":{"type":"integer","format":"int32"}}""")]
     [InlineData("big", false, """{"type":["null","array"],"items":{"type":"integer","format":"int64"}}""")]

@@ -66,6 +66,13 @@ public sealed class ValidationBehaviourTests(BehaviourHost host) : IClassFixture
     }
 
     [Fact]
+    public async Task A_type_that_disallows_unknown_members_refuses_them_with_a_400()
+    {
+        (await host.Client.PostJsonAsync("/behaviour/validation/closed", """{"name": "x"}""")).AssertOk("\"x\"");
+        (await host.Client.PostJsonAsync("/behaviour/validation/closed", """{"name": "x", "other": 1}""")).AssertValidation(400008, """["body","other"] value_error""");
+    }
+
+    [Fact]
     public async Task Required_annotation_makes_an_absent_member_missing()
         => (await host.Client.PostJsonAsync("/behaviour/validation/register", """{"seats": 2}""")).AssertValidation(400007, """["body","name"] missing""");
 

@@ -54,6 +54,13 @@ public sealed class Labelled
     public bool Flag { get; init; } = true;
 }
 
+/// <summary>A body that refuses members it does not declare, as pydantic's <c>extra="forbid"</c>.</summary>
+[System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
+public sealed class Closed
+{
+    public string? Name { get; init; }
+}
+
 /// <summary>A nested value with a constraint.</summary>
 public sealed record Address([property: Required, MaxLength(5)] string? Zip);
 
@@ -65,6 +72,9 @@ public static class ValidationApi
 
     [Post("/behaviour/validation/labelled")]
     public static Labelled Label(Labelled labelled) => labelled;
+
+    [Post("/behaviour/validation/closed")]
+    public static string Close(Closed closed) => closed.Name ?? "-";
 
     [Get("/behaviour/validation/query")]
     public static int Query([Range(1, 100)] int limit = 10, [StringLength(3)] string? code = null, [RegularExpression("[0-9]+")] string? digits = null) => limit;
