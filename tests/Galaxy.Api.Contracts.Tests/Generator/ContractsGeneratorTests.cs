@@ -24,6 +24,26 @@ public sealed class ContractsGeneratorTests
     }
 
     [Fact]
+    public void The_package_is_generated_from_the_document_of_the_test_data()
+    {
+        var packaged = File.ReadAllBytes(Path.Combine(ContractsHarness.ProjectDirectory, "../../src/Galaxy.Api.Contracts/galaxy-openapi.json"));
+
+        Assert.Equal(File.ReadAllBytes(ContractsHarness.GalaxyDocumentPath), packaged);
+    }
+
+    [Fact]
+    public void The_contracts_assembly_has_a_type_for_every_component_schema_under_its_name()
+    {
+        using var document = JsonDocument.Parse(ContractsHarness.GalaxyDocument.Value);
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas").EnumerateObject().Select(static s => s.Name).ToList();
+
+        Assert.Equal(schemas, ContractSchemas.Types.Select(static t => t.Key));
+        Assert.All(ContractSchemas.Types, static t => Assert.Equal(t.Key, t.Value.Name));
+        Assert.All(ContractSchemas.Types, static t => Assert.NotNull(t.Value.GetCustomAttributes(typeof(System.CodeDom.Compiler.GeneratedCodeAttribute), false).SingleOrDefault()));
+        Assert.Equal("galaxy-openapi.json", ContractSchemas.Source);
+    }
+
+    [Fact]
     public void Every_generated_type_carries_GeneratedCode()
     {
         foreach (var (file, source) in Galaxy.Value.Sources)
