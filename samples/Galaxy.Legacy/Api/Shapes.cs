@@ -8,16 +8,9 @@ namespace Galaxy.Legacy.Api;
 /// <summary>How a history is written: Galaxy's <c>summary</c> and <c>detailed</c> views.</summary>
 internal static class HistoryShape
 {
-    public static readonly string[] Summary =
-        ["id", "model_class", "name", "deleted", "purged", "archived", "count", "url", "published", "annotation", "tags", "update_time"];
+    public static IReadOnlyList<string> Detailed => GalaxyViews.HistoryDetailed;
 
-    public static readonly string[] Detailed =
-    [
-        .. Summary,
-        "contents_url", "create_time", "empty", "size", "user_id", "importable", "slug", "username", "genome_build", "state", "state_details", "state_ids", "hid_counter",
-    ];
-
-    public static readonly Dictionary<string, string[]> Views = new(StringComparer.Ordinal) { ["summary"] = Summary, ["detailed"] = Detailed };
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Views => GalaxyViews.Histories;
 
     public static bool NeedsState(FieldSelection selection) => selection.IncludesAny("state", "state_details", "state_ids");
 
@@ -85,20 +78,9 @@ internal static class HistoryShape
 /// <summary>How a dataset is written: the <c>summary</c> view of history contents and the <c>detailed</c> view of a dataset.</summary>
 internal static class DatasetShape
 {
-    public static readonly string[] Summary =
-    [
-        "id", "name", "history_id", "hid", "history_content_type", "deleted", "visible", "type", "type_id", "create_time", "update_time", "url", "tags",
-        "dataset_id", "state", "extension", "purged",
-    ];
+    public static IReadOnlyList<string> Detailed => GalaxyViews.DatasetDetailed;
 
-    public static readonly string[] Detailed =
-    [
-        "model_class", "id", "name", "history_id", "hid", "history_content_type", "dataset_id", "type", "type_id", "state", "extension", "file_ext",
-        "file_size", "deleted", "purged", "visible", "genome_build", "misc_info", "misc_blurb", "peek", "annotation", "tags", "create_time", "update_time",
-        "uuid", "url", "download_url", "hda_ldda",
-    ];
-
-    public static readonly Dictionary<string, string[]> Views = new(StringComparer.Ordinal) { ["summary"] = Summary, ["detailed"] = Detailed };
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Views => GalaxyViews.Datasets;
 
     public static void Write(Utf8JsonWriter writer, DatasetRow dataset, FieldSelection fields, LegacyIds ids, PathString pathBase)
     {
@@ -160,32 +142,12 @@ internal static class UserShape
         writer.WriteBoolean("purged", user.Purged);
         writer.WriteBoolean("is_admin", user.IsAdmin);
         writer.WriteNumber("total_disk_usage", user.TotalDiskUsage);
-        writer.WriteString("nice_total_disk_usage", NiceSize(user.TotalDiskUsage));
+        writer.WriteString("nice_total_disk_usage", GalaxyViews.NiceSize(user.TotalDiskUsage));
         writer.WriteNull("quota_percent");
         writer.WritePropertyName("preferences");
         writer.WriteRawValue(user.Preferences);
         writer.WriteStringArray("tags_used", tagsUsed);
         writer.WriteEndObject();
-    }
-
-    /// <summary>Galaxy's <c>nice_size</c>: whole bytes, else one decimal in KB, MB, GB...</summary>
-    public static string NiceSize(long bytes)
-    {
-        string[] units = ["bytes", "KB", "MB", "GB", "TB", "PB", "EB"];
-        var size = (double)Math.Abs(bytes);
-        var sign = bytes < 0 ? "-" : string.Empty;
-        for (var i = 0; i < units.Length; i++)
-        {
-            if (Math.Pow(1024, i + 1) > size)
-            {
-                var scaled = size / Math.Pow(1024, i);
-                return i == 0
-                    ? sign + ((long)scaled).ToString(CultureInfo.InvariantCulture) + " bytes"
-                    : sign + scaled.ToString("0.0", CultureInfo.InvariantCulture) + " " + units[i];
-            }
-        }
-
-        return "??? bytes";
     }
 }
 

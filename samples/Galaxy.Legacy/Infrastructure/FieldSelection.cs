@@ -11,40 +11,17 @@ internal sealed class FieldSelection
 
     private FieldSelection(HashSet<string> keys) => _keys = keys;
 
-    public static FieldSelection FromRequest(HttpContext context, IReadOnlyDictionary<string, string[]> views, string defaultView)
+    public static FieldSelection FromRequest(HttpContext context, IReadOnlyDictionary<string, IReadOnlyList<string>> views, string defaultView)
     {
-        var view = context.Query("view");
-        var keys = context.Query("keys");
-        var selected = new HashSet<string>(StringComparer.Ordinal);
-        if (!string.IsNullOrWhiteSpace(view))
+        try
         {
-            if (!views.TryGetValue(view, out var viewKeys))
-            {
-                throw LegacyApiException.InvalidParameter($"Unknown view '{view}'; use one of: {string.Join(", ", views.Keys)}.");
-            }
-
-            selected.UnionWith(viewKeys);
+            // Galaxy's rules for view and keys, as the toolkit states them (the one piece of the toolkit's serializer support used here).
+            return new FieldSelection([.. Galaxy.Api.Toolkit.GalaxyResponseKeys.FromViewAndKeys(context.Query("view"), context.Query("keys"), views, defaultView)]);
         }
-
-        if (!string.IsNullOrWhiteSpace(keys))
+        catch (Galaxy.Api.Toolkit.GalaxyApiException exception)
         {
-            var known = views.Values.SelectMany(static v => v).ToHashSet(StringComparer.Ordinal);
-            var requested = keys.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            var unknown = requested.Where(k => !known.Contains(k)).ToList();
-            if (unknown.Count > 0)
-            {
-                throw LegacyApiException.InvalidParameter($"Unknown key(s) in keys: {string.Join(", ", unknown)}.");
-            }
-
-            selected.UnionWith(requested);
+            throw LegacyApiException.InvalidParameter(exception.Message);
         }
-
-        if (selected.Count == 0)
-        {
-            selected.UnionWith(views[defaultView]);
-        }
-
-        return new FieldSelection(selected);
     }
 
     public static FieldSelection Of(IEnumerable<string> keys) => new(keys.ToHashSet(StringComparer.Ordinal));

@@ -23,7 +23,25 @@ public static class JsonResponse
         var response = context.Response;
         response.StatusCode = statusCode;
         response.ContentType = JsonContentType;
+        if (GalaxyResponseKeys.Selected(context) is { } keys)
+        {
+            return WriteSelectedAsync(context, JsonSerializer.SerializeToUtf8Bytes(value, typeInfo), keys);
+        }
+
         return JsonSerializer.SerializeAsync(response.BodyWriter, value, typeInfo, context.RequestAborted);
+    }
+
+    /// <summary>Writes a serialized result with only the keys the operation selected (Galaxy's <c>view</c>/<c>keys</c>).</summary>
+    private static Task WriteSelectedAsync(HttpContext context, byte[] serialized, IReadOnlySet<string> keys)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(serialized.Length);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            GalaxyResponseKeys.Filter(serialized, keys, writer);
+        }
+
+        context.Response.ContentLength = buffer.WrittenCount;
+        return context.Response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).AsTask();
     }
 
     /// <summary>
