@@ -79,6 +79,14 @@ internal static class ContractsHarness
         return new GeneratorRun(driver.GetRunResult(), output, diagnostics);
     }
 
+    /// <summary>Runs the API generator on sources that declare the contract types themselves (no Galaxy.Api.Contracts.dll).</summary>
+    public static GeneratorRun RunApiWithoutContracts(params string[] sources)
+    {
+        var driver = CSharpGeneratorDriver.Create([new ApiGenerator().AsSourceGenerator()], parseOptions: ParseOptions)
+            .RunGeneratorsAndUpdateCompilation(CompilationWithoutContracts(sources), out var output, out var diagnostics);
+        return new GeneratorRun(driver.GetRunResult(), output, diagnostics);
+    }
+
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
         var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);

@@ -21,7 +21,7 @@ internal static class ContractEmitter
         writer.Raw(SourceWriter.Header);
         writer.Line("namespace " + type.Namespace + ";");
         writer.Line();
-        Documentation(writer, type.Summary, "Galaxy's schema <c>" + Xml(type.SchemaName) + "</c>.", type.Notes);
+        Documentation(writer, type.Description, "Galaxy's schema <c>" + Xml(type.SchemaName) + "</c>" + (type.Title is null ? "." : ", titled \"" + Xml(type.Title) + "\"."), type.Notes);
         writer.Line(SourceWriter.GeneratedCode);
         if (type.Description is not null)
         {
@@ -75,7 +75,9 @@ internal static class ContractEmitter
             }
 
             first = false;
-            Documentation(writer, property.Summary, null, property.Notes);
+            // The summary is the description only: a type read from metadata has no XML documentation for the API generator,
+            // so the document must come out the same from [Description] alone.
+            Documentation(writer, property.Description, property.Title is null || property.Description is not null ? null : Xml(property.Title) + ".", property.Notes);
             if (property.NeedsJsonName)
             {
                 writer.Line("[" + JsonSerialization + "JsonPropertyName(" + EndpointEmitter.Literal(property.JsonName) + ")]");

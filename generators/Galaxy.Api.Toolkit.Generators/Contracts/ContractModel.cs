@@ -34,7 +34,7 @@ internal enum ContractKind
 /// <param name="Name">The C# type name.</param>
 /// <param name="Namespace">The namespace, so that the emitter writes fully qualified names.</param>
 /// <param name="Description">The schema's <c>description</c> (written as <c>[Description]</c>, read back into the document).</param>
-/// <param name="Summary">The XML summary: the description, else the title.</param>
+/// <param name="Title">The schema's <c>title</c>, for the remarks (the XML summary is the description only, as metadata readers see).</param>
 /// <param name="Properties">The properties of an object.</param>
 /// <param name="Members">The members of an enum.</param>
 /// <param name="ElementType">The item (list) or value (dictionary) type as C#.</param>
@@ -47,7 +47,7 @@ internal sealed record ContractTypeModel(
     string Namespace,
     ContractKind Kind,
     string? Description,
-    string? Summary,
+    string? Title,
     EquatableArray<ContractPropertyModel> Properties,
     EquatableArray<ContractEnumMemberModel> Members,
     string? ElementType,
@@ -66,7 +66,7 @@ internal sealed record ContractTypeModel(
 /// <param name="DefaultValue">The <c>[DefaultValue]</c> argument (C#), so that the default is readable from metadata.</param>
 /// <param name="Attributes">Other attributes (constraints, <c>[Const]</c>) as C# without brackets.</param>
 /// <param name="Description">The schema's description.</param>
-/// <param name="Summary">The XML summary: the description, else the title.</param>
+/// <param name="Title">The schema's <c>title</c>, for the remarks (the XML summary is the description only, as metadata readers see).</param>
 /// <param name="Notes">What the C# cannot say of the schema, for the remarks.</param>
 internal sealed record ContractPropertyModel(
     string JsonName,
@@ -79,7 +79,7 @@ internal sealed record ContractPropertyModel(
     string? DefaultValue,
     EquatableArray<string> Attributes,
     string? Description,
-    string? Summary,
+    string? Title,
     EquatableArray<string> Notes);
 
 /// <summary>One member of a generated enum.</summary>

@@ -82,10 +82,10 @@ internal sealed class ContractParser
     {
         var name = _typeNames[schemaName];
         var description = schema["description"]?.AsString;
-        var summary = description ?? schema["title"]?.AsString;
+        var title = schema["title"]?.AsString is { } text && text != schemaName ? text : null;
         var notes = new List<string>();
         ContractTypeModel Type(ContractKind kind, EquatableArray<ContractPropertyModel> properties = default, EquatableArray<ContractEnumMemberModel> members = default, string? element = null, bool extensionData = false, bool closed = false)
-            => new(schemaName, name, _namespace, kind, description, summary, properties, members, element, extensionData, notes.ToEquatableArray(), closed);
+            => new(schemaName, name, _namespace, kind, description, title, properties, members, element, extensionData, notes.ToEquatableArray(), closed);
 
         if (schema["enum"] is JsonArray values && values.Items.All(static v => v is JsonString))
         {
@@ -171,7 +171,7 @@ internal sealed class ContractParser
         var notes = new List<string>();
         var mapped = Map(schema, notes, jsonName);
         var description = mapped.Description;
-        var summary = description ?? mapped.Title;
+        var title = mapped.Title;
         var attributes = new List<string>(mapped.Attributes);
         string? initializer = null;
         string? defaultValue = null;
@@ -228,7 +228,7 @@ internal sealed class ContractParser
             defaultValue,
             attributes.ToEquatableArray(),
             description,
-            summary,
+            title,
             notes.Concat(mapped.Notes).ToEquatableArray());
     }
 

@@ -5,28 +5,27 @@
 
 namespace Galaxy.Api.Contracts;
 
-/// <summary>Body_create_api_histories_post</summary>
 /// <remarks>Galaxy's schema <c>Body_create_api_histories_post</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Galaxy.Api.Toolkit.Generators", "0.1.0")]
 public sealed class Body_create_api_histories_post
 {
-    /// <summary>All Datasets</summary>
+    /// <remarks>All Datasets.</remarks>
     [global::System.ComponentModel.DefaultValue(true)]
     public global::System.Text.Json.JsonElement? AllDatasets { get; set; }
 
-    /// <summary>Archive File</summary>
+    /// <remarks>Archive File.</remarks>
     public global::System.Text.Json.JsonElement? ArchiveFile { get; set; }
 
-    /// <summary>Archive Source</summary>
+    /// <remarks>Archive Source.</remarks>
     public global::System.Text.Json.JsonElement? ArchiveSource { get; set; }
 
-    /// <summary>Archive Type</summary>
+    /// <remarks>Archive Type.</remarks>
     [global::System.ComponentModel.DefaultValue("url")]
     public global::System.Text.Json.JsonElement? ArchiveType { get; set; }
 
-    /// <summary>History Id</summary>
+    /// <remarks>History Id.</remarks>
     public global::System.Text.Json.JsonElement? HistoryId { get; set; }
 
-    /// <summary>Name</summary>
+    /// <remarks>Name.</remarks>
     public global::System.Text.Json.JsonElement? Name { get; set; }
 }

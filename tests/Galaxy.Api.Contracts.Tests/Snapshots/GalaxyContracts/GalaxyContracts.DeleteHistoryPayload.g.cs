@@ -5,7 +5,6 @@
 
 namespace Galaxy.Api.Contracts;
 
-/// <summary>DeleteHistoryPayload</summary>
 /// <remarks>Galaxy's schema <c>DeleteHistoryPayload</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("Galaxy.Api.Toolkit.Generators", "0.1.0")]
 public sealed class DeleteHistoryPayload

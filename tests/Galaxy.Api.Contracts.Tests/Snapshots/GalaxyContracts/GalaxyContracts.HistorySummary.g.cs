@@ -27,7 +27,7 @@ public sealed class HistorySummary
     [global::System.ComponentModel.Description("Whether this item is marked as deleted.")]
     public required bool Deleted { get; set; }
 
-    /// <summary>History ID</summary>
+    /// <remarks>History ID.</remarks>
     public required global::Galaxy.Api.Toolkit.GalaxyId Id { get; set; }
 
     /// <summary>The name of the database model class.</summary>

@@ -5,7 +5,6 @@
 
 namespace Galaxy.Api.Contracts;
 
-/// <summary>WorkflowInvocationResponse</summary>
 /// <remarks>
 /// Galaxy's schema <c>WorkflowInvocationResponse</c>.
 /// Galaxy's schema is anyOf [WorkflowInvocationElementView, WorkflowInvocationCollectionView]: a C# type cannot be a union, so any JSON object is kept as it is.
