@@ -10,7 +10,7 @@ namespace Galaxy.Legacy.Api;
 /// </summary>
 internal static class HistoriesEndpoints
 {
-    private const int MaxNameLength = 255;
+    private const int MaxNameLength = JsonFields.MaxNameLength;
 
     public static async Task Index(HttpContext context)
     {
@@ -80,7 +80,7 @@ internal static class HistoriesEndpoints
             if (document is not null && document.RootElement.ValueKind != JsonValueKind.Null)
             {
                 var body = LegacyRequest.RequireObject(document);
-                name = LegacyRequest.OptionalString(body, "name", nullable: true, MaxNameLength).Value;
+                name = JsonFields.OptionalString(body, "name", nullable: true, MaxNameLength).Value;
                 if (body.TryGetProperty("history_id", out var copyFrom) && copyFrom.ValueKind != JsonValueKind.Null)
                 {
                     throw LegacyApiException.InvalidParameter("Copying a history (history_id) is not supported by this server.");
@@ -100,19 +100,7 @@ internal static class HistoriesEndpoints
         var id = HistoryId(context);
         using var document = await LegacyRequest.ReadJsonAsync(context)
             ?? throw LegacyApiException.Validation(new LegacyValidationError(["body"], "Field required", "missing"));
-        var body = LegacyRequest.RequireObject(document);
-        var name = LegacyRequest.OptionalString(body, "name", nullable: false, MaxNameLength);
-        var update = new HistoryUpdate
-        {
-            Name = name.IsSet ? Change<string>.To(name.Value!) : default,
-            Annotation = LegacyRequest.OptionalString(body, "annotation", nullable: true),
-            Tags = LegacyRequest.OptionalStringList(body, "tags"),
-            Published = LegacyRequest.OptionalBool(body, "published"),
-            Importable = LegacyRequest.OptionalBool(body, "importable"),
-            Deleted = LegacyRequest.OptionalBool(body, "deleted"),
-            Purged = LegacyRequest.OptionalBool(body, "purged"),
-            GenomeBuild = LegacyRequest.OptionalString(body, "genome_build", nullable: true),
-        };
+        var update = JsonFields.ReadHistoryUpdate(LegacyRequest.RequireObject(document));
 
         Access.Owned(await Access.FindHistoryAsync(context, id), user);
         var histories = context.RequestServices.GetRequiredService<HistoryRepository>();
@@ -132,7 +120,7 @@ internal static class HistoriesEndpoints
             if (document is not null && document.RootElement.ValueKind != JsonValueKind.Null)
             {
                 var body = LegacyRequest.RequireObject(document);
-                if (LegacyRequest.OptionalBool(body, "purge") is { IsSet: true } fromBody)
+                if (JsonFields.OptionalBool(body, "purge") is { IsSet: true } fromBody)
                 {
                     purge = fromBody.Value;
                 }

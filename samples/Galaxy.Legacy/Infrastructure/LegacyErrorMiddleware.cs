@@ -41,12 +41,19 @@ internal sealed partial class LegacyErrorMiddleware(RequestDelegate next, ILogge
     {
         LegacyApiException api => (api.Error, api.Message, api.ValidationErrors),
         GalaxyDataException data => (LegacyErrorCode.RequestInvalidParameter, data.Message, null),
+        GalaxyFieldException fields => Validation(fields),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (LegacyErrorCode.BodyTooLarge, LegacyErrorCode.BodyTooLarge.Message, null),
         BadHttpRequestException bad => (LegacyErrorCode.MalformedContents, bad.Message, null),
         InvalidDataException invalid => (LegacyErrorCode.MalformedContents, "The form data could not be read: " + invalid.Message, null),
         SqliteException { SqliteErrorCode: 5 or 6 } => (LegacyErrorCode.ServiceUnavailable, LegacyErrorCode.ServiceUnavailable.Message, null),
         _ => (LegacyErrorCode.InternalServerError, LegacyErrorCode.InternalServerError.Message, null),
     };
+
+    private static (LegacyErrorCode, string, IReadOnlyList<LegacyValidationError>?) Validation(GalaxyFieldException exception)
+    {
+        var api = LegacyApiException.Validation([.. exception.Errors.Select(static e => new LegacyValidationError(e.Location, e.Message, e.Type))]);
+        return (api.Error, api.Message, api.ValidationErrors);
+    }
 
     [LoggerMessage(EventId = 4000, Level = LogLevel.Error, Message = "Unhandled exception in the legacy app on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);
