@@ -37,6 +37,9 @@ internal static class KnownTypeNames
     public const string ValueTaskOfT = "System.Threading.Tasks.ValueTask`1";
 
     public const string JsonPropertyNameAttribute = "System.Text.Json.Serialization.JsonPropertyNameAttribute";
+
+    public const string GeneratedCodeAttribute = "System.CodeDom.Compiler.GeneratedCodeAttribute";
+
     public const string JsonIgnoreAttribute = "System.Text.Json.Serialization.JsonIgnoreAttribute";
     public const string JsonIncludeAttribute = "System.Text.Json.Serialization.JsonIncludeAttribute";
     public const string JsonRequiredAttribute = "System.Text.Json.Serialization.JsonRequiredAttribute";

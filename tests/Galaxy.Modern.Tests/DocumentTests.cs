@@ -11,10 +11,22 @@ public sealed partial class DocumentTests(ModernHost host) : IClassFixture<Moder
 {
     private static readonly string[] DeclaredOperations =
     [
+        "DELETE /api/histories/{history_id}",
+        "GET /api/datasets/{dataset_id}",
         "GET /api/histories",
         "GET /api/histories/{history_id}",
+        "GET /api/users/{user_id}",
         "GET /api/version",
         "POST /api/histories",
+        "PUT /api/histories/{history_id}",
+    ];
+
+    /// <summary>The legacy app's operations that are not ported: in the document under the tag <c>undocumented</c>.</summary>
+    private static readonly string[] LegacyOperations =
+    [
+        "GET /api/histories/{history_id}/contents",
+        "GET /api/tools",
+        "POST /api/tools",
     ];
 
     private HttpClient Client => host.Client;
@@ -30,10 +42,10 @@ public sealed partial class DocumentTests(ModernHost host) : IClassFixture<Moder
         var document = result.Document!;
         Assert.Equal("Galaxy API", document.Info.Title);
         var operations = document.Paths
-            .SelectMany(static path => path.Value.Operations!.Select(op => $"{op.Key.Method.ToUpperInvariant()} {path.Key}"))
-            .Order(StringComparer.Ordinal)
+            .SelectMany(static path => path.Value.Operations!.Select(op => (Name: $"{op.Key.Method.ToUpperInvariant()} {path.Key}", Legacy: op.Value.Tags!.Any(static t => t.Name == "undocumented"))))
             .ToArray();
-        Assert.Equal(DeclaredOperations, operations);
+        Assert.Equal(DeclaredOperations, operations.Where(static o => !o.Legacy).Select(static o => o.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(LegacyOperations, operations.Where(static o => o.Legacy).Select(static o => o.Name).Order(StringComparer.Ordinal));
         Assert.All(document.Paths.SelectMany(static p => p.Value.Operations!.Values), static op => Assert.Contains("200", op.Responses!.Keys));
     }
 

@@ -198,7 +198,7 @@ internal sealed class ContractParser
         {
             // An optional member that is never null: an empty collection stands for its absence; other types become
             // nullable (null meaning absent), which the document then states too.
-            if (mapped.Type.StartsWith("global::System.Collections.Generic.", System.StringComparison.Ordinal) || _schemas.ContainsKey(mapped.ComponentName ?? string.Empty) && IsCollectionComponent(mapped.ComponentName!))
+            if (mapped.Type.StartsWith("global::System.Collections.Generic.", System.StringComparison.Ordinal) || IsCollectionComponent(mapped.ComponentName))
             {
                 initializer = "new()";
             }

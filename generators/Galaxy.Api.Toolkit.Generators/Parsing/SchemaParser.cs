@@ -174,6 +174,7 @@ internal sealed class SchemaParser(KnownSymbols known, CancellationToken cancell
         var constructorParameters = DeserializationConstructor(type)?.Parameters ?? [];
         var properties = new List<PropertyModel>();
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        var contract = IsContract(type);
         foreach (var member in SerializedMembers(type))
         {
             if (!seen.Add(member.Name))
@@ -216,7 +217,7 @@ internal sealed class SchemaParser(KnownSymbols known, CancellationToken cancell
                 memberType.IsValueType,
                 TypeRefs.From(memberType).FullyQualifiedName,
                 ItemsMayBeNull(memberType, schema),
-                MayBeOmitted: MayBeOmitted(member),
+                MayBeOmitted: contract || MayBeOmitted(member),
                 NullNotAllowed: annotatedRequired && !memberType.IsValueType));
         }
 
@@ -343,6 +344,14 @@ internal sealed class SchemaParser(KnownSymbols known, CancellationToken cancell
     private static bool DisallowsUnknownMembers(INamedTypeSymbol type)
         => type.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.JsonUnmappedMemberHandlingAttribute
             && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int handling && handling == 1);
+
+    /// <summary>
+    /// A contract type generated from an API description (Galaxy's document): its required members are exactly the
+    /// described ones, as the server writes only the keys of the selected view (see GalaxyResponseKeys).
+    /// </summary>
+    private static bool IsContract(INamedTypeSymbol type)
+        => type.GetAttributes().Any(static a => a.AttributeClass?.ToDisplayString() == KnownTypeNames.GeneratedCodeAttribute
+            && a.ConstructorArguments.Length == 2 && a.ConstructorArguments[0].Value is "Galaxy.Api.Toolkit.Generators");
 
     /// <summary>Whether the serializer may leave the member out when writing (<c>[JsonIgnore(Condition = WhenWritingNull)]</c>...).</summary>
     private static bool MayBeOmitted(ISymbol member)

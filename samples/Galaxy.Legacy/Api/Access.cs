@@ -8,13 +8,13 @@ internal static class Access
 {
     /// <summary>Owners and admins see any history; others see published or importable ones (403002 otherwise).</summary>
     public static HistoryRow Accessible(HistoryRow history, UserRow user)
-        => history.UserId == user.Id || user.IsAdmin || history.Published || history.Importable
+        => HistoryAccess.CanSee(history, user.Id, user.IsAdmin)
             ? history
             : throw new LegacyApiException(LegacyErrorCode.CannotAccessItem, "History is not accessible by the current user.");
 
     /// <summary>Only owners and admins change a history (403003 otherwise).</summary>
     public static HistoryRow Owned(HistoryRow history, UserRow user)
-        => history.UserId == user.Id || user.IsAdmin
+        => HistoryAccess.CanChange(history, user.Id, user.IsAdmin)
             ? history
             : throw new LegacyApiException(LegacyErrorCode.DoesNotOwnItem, "History is not owned by the current user.");
 

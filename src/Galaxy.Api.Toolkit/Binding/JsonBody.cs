@@ -145,7 +145,8 @@ public static class JsonBody
         try
         {
             var value = JsonSerializer.Deserialize(utf8, typeInfo);
-            return new JsonBodyResult<T>(value, null, isMissing: value is null);
+            // A JsonElement body holds JSON null as a value: it is missing all the same.
+            return new JsonBodyResult<T>(value, null, isMissing: value is null or JsonElement { ValueKind: JsonValueKind.Null });
         }
         catch (JsonException exception)
         {

@@ -34,12 +34,15 @@ public static class RequestBody
             return FormBody.ReadAsync(context, typeInfo, maxBytes);
         }
 
-        if ((formats & BodyFormats.Json) != 0)
+        if ((formats & BodyFormats.Json) != 0 && ((formats & BodyFormats.Form) == 0 || JsonBody.IsJsonContentType(contentType)))
         {
             return JsonBody.ReadAsync(context, typeInfo, maxBytes);
         }
 
+        var accepted = (formats & BodyFormats.Json) != 0
+            ? "'application/json', 'application/x-www-form-urlencoded' or 'multipart/form-data'"
+            : "'application/x-www-form-urlencoded' or 'multipart/form-data'";
         return ValueTask.FromResult(JsonBody.Fail<T>(new GalaxyApiException(GalaxyErrorCodes.UnsupportedMediaType,
-            $"Unsupported content type '{contentType}'; send 'application/x-www-form-urlencoded' or 'multipart/form-data'.")));
+            $"Unsupported content type '{contentType}'; send {accepted}.")));
     }
 }

@@ -57,9 +57,9 @@ public sealed class OperationDescriptor
 }
 
 /// <summary>
-/// Describes generated endpoints with ASP.NET Core's standard metadata (name, tags, summary, accepts, produces,
+/// Describes generated endpoints with ASP.NET Core's standard metadata (name, tags, summary, produces,
 /// authorization) so that routing, authorization, ApiExplorer and Microsoft.AspNetCore.OpenApi see the operations the
-/// compile-time document describes.
+/// compile-time document describes (accepted content types are on the <see cref="OperationDescriptor"/>, see Apply).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class OperationMetadata
@@ -102,10 +102,9 @@ public static class OperationMetadata
             builder.WithMetadata(new EndpointDescriptionAttribute(operation.Description));
         }
 
-        if (operation.RequestType is not null)
-        {
-            builder.WithMetadata(new AcceptsMetadata(operation.RequestContentTypes, operation.RequestType, operation.RequestIsOptional));
-        }
+        // No IAcceptsMetadata: the generated handler checks the content type itself (415 in Galaxy's format). As endpoint
+        // metadata it would make routing skip the operation for another content type, and a catch-all endpoint (the
+        // legacy fallback) would then answer a request that belongs to a modern operation.
 
         foreach (var (status, type) in operation.Responses)
         {
