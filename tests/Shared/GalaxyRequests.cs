@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
-namespace Galaxy.Legacy.Tests;
+namespace Galaxy.Samples.Tests;
 
 /// <summary>Requests shaped as Galaxy's clients send them: a JSON content type on every request, GETs included.</summary>
 internal static class GalaxyRequests
@@ -44,6 +44,15 @@ internal static class GalaxyRequests
     public static string[] Keys(this JsonElement element) => [.. element.EnumerateObject().Select(static p => p.Name).Order(StringComparer.Ordinal)];
 
     public static string Text(this JsonElement element, string name) => element.GetProperty(name).GetString()!;
+
+    /// <summary>The element as JSON with every object's keys in ordinal order: equal for answers that differ only in key order.</summary>
+    public static string Canonical(this JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "{" + string.Join(",", element.EnumerateObject().OrderBy(static p => p.Name, StringComparer.Ordinal)
+            .Select(static p => JsonSerializer.Serialize(p.Name) + ":" + p.Value.Canonical())) + "}",
+        JsonValueKind.Array => "[" + string.Join(",", element.EnumerateArray().Select(static e => e.Canonical())) + "]",
+        _ => element.GetRawText(),
+    };
 }
 
 /// <summary>The key sets GALAXY-API.md lists.</summary>
