@@ -66,7 +66,11 @@ public static class GalaxyModernApp
         if (configuration[UrlPrefixKey] is { Length: > 1 } prefix)
         {
             app.UsePathBase(prefix.TrimEnd('/'));
+            // Routing again after the path base is taken off; authentication and authorization must follow it (the
+            // ones WebApplication adds on its own run before this routing, so an endpoint with a policy would throw).
             app.UseRouting();
+            app.UseAuthentication();
+            app.UseAuthorization();
         }
 
         app.MapGalaxyApi();
