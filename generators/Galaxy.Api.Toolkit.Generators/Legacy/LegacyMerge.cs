@@ -232,7 +232,8 @@ internal sealed class LegacyMerge
         var tags = new List<JsonValue> { new JsonString(Tag) };
         foreach (var tag in source?["tags"]?.Items ?? [])
         {
-            if (tag.AsString is { } name && name != Tag)
+            // FastAPI repeats a router's tag when the route names it too (Galaxy's "tags": ["histories", "histories"]): once is enough.
+            if (tag.AsString is { } name && name != Tag && !tags.Any(t => t.AsString == name))
             {
                 tags.Add(tag);
                 _legacyTags.Add(name);
@@ -359,7 +360,7 @@ internal sealed class LegacyMerge
 
             var existing = _document.At("components", component.Kind, component.Name);
             string name;
-            if (existing is null || existing.ToString() == component.Json)
+            if (existing is null || SameJson(existing, JsonValue.Parse(component.Json)))
             {
                 name = component.Name;
             }
@@ -427,6 +428,38 @@ internal sealed class LegacyMerge
             {
                 yield return nested;
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether two JSON values say the same: object members in any order (Galaxy's document sorts them, ours writes them in
+    /// declaration order), arrays in order, numbers by value.
+    /// </summary>
+    internal static bool SameJson(JsonValue left, JsonValue right)
+    {
+        switch (left)
+        {
+            case JsonObject:
+                if (right is not JsonObject || left.Members.Count != right.Members.Count)
+                {
+                    return false;
+                }
+
+                foreach (var member in left.Members)
+                {
+                    if (right[member.Key] is not { } other || !SameJson(member.Value, other))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JsonArray:
+                return right is JsonArray && left.Items.Count == right.Items.Count && left.Items.Zip(right.Items, SameJson).All(static same => same);
+            case JsonNumber number:
+                return right is JsonNumber otherNumber && number.Value.Equals(otherNumber.Value);
+            default:
+                return left.GetType() == right.GetType() && left.ToString() == right.ToString();
         }
     }
 
