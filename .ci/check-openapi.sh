@@ -4,7 +4,8 @@
 #   1. `redocly lint`, `recommended` ruleset (tools/openapi-check/redocly.yaml): any error fails, warnings are printed;
 #   2. `openapi-typescript`: typed client definitions must generate from the document.
 # Documents: the sample's build output (needs a build first: .ci/run runs this after `dotnet test`) and the generator's
-# snapshot of every construct. CONFIGURATION selects the sample's build output (default Debug, as `dotnet build`).
+# snapshot of every construct, and the legacy sample's hand-written manifest. CONFIGURATION selects the sample's build
+# output (default Debug, as `dotnet build`).
 # @redocly/cli is pinned to 1.34.20 (Node >= 18.17), not 2.x (Node >= 20.19): the apt-get fallback below gets Node 18
 # on Debian 12. Both give the same findings on these documents.
 set -euo pipefail
@@ -15,6 +16,7 @@ configuration="${CONFIGURATION:-Debug}"
 documents=(
   "samples/Galaxy.Modern/bin/${configuration}/net10.0/openapi.json"
   "tests/Galaxy.Api.Toolkit.Generators.Tests/Snapshots/CompleteDocument/openapi.json"
+  "samples/Galaxy.Legacy/legacy-openapi.json"
 )
 # No telemetry or update checks: CI has no internet beyond the package registry.
 export REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true NO_UPDATE_NOTIFIER=1 CI=true
