@@ -1,5 +1,6 @@
 using Galaxy.Api.Toolkit;
 using Galaxy.Legacy;
+using Galaxy.Modern.Configuration;
 using Galaxy.Modern.Users;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -35,7 +36,11 @@ public static class GalaxyModernApp
         }
 
         var configuration = builder.Configuration;
-        builder.Services.AddGalaxyApi(options => options.IdSecret = configuration[GalaxyLegacyApp.IdSecretKey] is { Length: > 0 } secret ? secret : options.IdSecret);
+        builder.Services.AddGalaxyApi(options =>
+        {
+            options.IdSecret = configuration[GalaxyLegacyApp.IdSecretKey] is { Length: > 0 } secret ? secret : options.IdSecret;
+            options.ConfigureJson(static json => json.Converters.Add(new GalaxyTimeJsonConverter()));
+        });
         builder.Services.AddGalaxyAuthentication();
         // The shared database, and the legacy app (mounted below unless legacy servers are configured); its start-up
         // service creates the database and prints the admin's API key when Galaxy:AdminApiKey is not set.
