@@ -39,16 +39,41 @@ public sealed class AllowedDifferences
     public string? ReasonFor(ContractDifference difference)
     {
         ArgumentNullException.ThrowIfNull(difference);
-        foreach (var (pointer, kind, reason) in _rules)
+        foreach (var rule in _rules)
         {
-            if ((kind == "*" || kind == difference.Kind) && pointer.IsMatch(difference.Pointer))
+            if (Matches(rule, difference))
             {
-                return reason;
+                return rule.Reason;
             }
         }
 
         return null;
     }
+
+    /// <summary>Each difference on its own line, followed by the reason it is allowed or <c>NOT ALLOWED</c>: for a test's output.</summary>
+    /// <param name="differences">The differences found.</param>
+    /// <returns>The text, empty without differences.</returns>
+    public string Describe(IEnumerable<ContractDifference> differences)
+    {
+        ArgumentNullException.ThrowIfNull(differences);
+        return string.Join("\n", differences.Select(d => $"{d}\n    allowed: {ReasonFor(d) ?? "NOT ALLOWED"}"));
+    }
+
+    /// <summary>
+    /// The rules that match none of <paramref name="differences"/>: what a port has since fixed, so that the list can be
+    /// shortened rather than keep excusing differences that no longer occur.
+    /// </summary>
+    /// <param name="differences">Every difference found.</param>
+    /// <returns>The unused rules, as written.</returns>
+    public IReadOnlyList<(string Pattern, string Kind, string Reason)> Unmatched(IEnumerable<ContractDifference> differences)
+    {
+        ArgumentNullException.ThrowIfNull(differences);
+        var found = differences.ToList();
+        return [.. Rules.Where((_, index) => !found.Any(d => Matches(_rules[index], d)))];
+    }
+
+    private static bool Matches((Regex Pointer, string Kind, string Reason) rule, ContractDifference difference)
+        => (rule.Kind == "*" || rule.Kind == difference.Kind) && rule.Pointer.IsMatch(difference.Pointer);
 
     /// <summary>The differences no rule allows.</summary>
     /// <param name="differences">The differences found.</param>

@@ -111,6 +111,23 @@ public sealed class ContractComparerTests
         Assert.Throws<ArgumentException>(() => allowed.Allow("/x", "type", " "));
     }
 
+    [Fact]
+    public void Unmatched_lists_the_rules_no_difference_matches()
+    {
+        var allowed = new AllowedDifferences()
+            .Allow("/paths/*/get/parameters/q", "nullable", "used")
+            .Allow("/paths/*/get/parameters/q", "type", "other kind")
+            .Allow("/paths/~1b/get/parameters/q", "*", "other path");
+
+        var unmatched = allowed.Unmatched([new ContractDifference("/paths/~1a/get/parameters/q", "nullable", "true", "false")]);
+
+        Assert.Equal(["other kind", "other path"], unmatched.Select(static r => r.Reason));
+        Assert.Equal(3, allowed.Unmatched([]).Count);
+        Assert.Equal(
+            "/paths/~1a/get/parameters/q nullable: Galaxy true, ours false\n    allowed: used\n/paths/~1a/get/parameters/qv type: Galaxy a, ours b\n    allowed: NOT ALLOWED",
+            allowed.Describe([new ContractDifference("/paths/~1a/get/parameters/q", "nullable", "true", "false"), new ContractDifference("/paths/~1a/get/parameters/qv", "type", "a", "b")]));
+    }
+
     private static IReadOnlyList<ContractDifference> Compare(string galaxy, string ours, string? ourComponents = null)
     {
         const string components = """{"S": {"type": "object", "properties": {"x": {"type": "string"}}}, "A": {"type": "object"}, "L": {"type": "array", "items": {"type": "string"}}}""";
