@@ -95,6 +95,9 @@ internal static class DocumentEndpoints
     /// <summary>A docs page: a small HTML shell of ours (no inline script, no CDN) and its embedded assets.</summary>
     private sealed class DocsPage(DocsPageKind kind, string title, string documentPath, string path, IList<GalaxyDocsLink> links)
     {
+        private const string ContentSecurityPolicy =
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'self'";
+
         public string Root { get; } = path.TrimEnd('/');
 
         public Task WriteIndexAsync(HttpContext context)
@@ -116,7 +119,7 @@ internal static class DocumentEndpoints
                       <style>body { margin: 0; padding: 0; }</style>
                     </head>
                     <body>
-                    {{bar}}  <redoc spec-url="{{documentUrl}}"></redoc>
+                    {{bar}}  <redoc spec-url="{{documentUrl}}" disable-telemetry="true"></redoc>
                       <script type="module" src="redoc.standalone.js"></script>
                     </body>
                     </html>
@@ -143,6 +146,9 @@ internal static class DocumentEndpoints
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
+            // The pages are offline: nothing but this host (ReDoc would otherwise fetch its logo from a CDN). Both UIs
+            // inject their styles at run time, ReDoc's search runs in a blob: worker.
+            context.Response.Headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
             return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : context.Response.WriteAsync(html, context.RequestAborted);
         }
 

@@ -113,4 +113,60 @@ public sealed class LegacyValidationTests
         Assert.Equal(2, legacy.Served);
         Assert.Equal(1, offLegacy.Served);
     }
+
+    [Fact]
+    public async Task Authentication_comes_first_on_operations_the_manifest_says_need_a_key()
+    {
+        // GET /api/jobs/{job_id} needs a key; GET /api/tools is public. Both have a validated integer query parameter.
+        var manifest = Path.Combine(Path.GetTempPath(), $"legacy-secured-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(manifest, """
+            {
+              "openapi": "3.1.0",
+              "info": { "title": "legacy", "version": "1" },
+              "components": { "securitySchemes": { "ApiKey": { "type": "apiKey", "in": "header", "name": "x-api-key" } } },
+              "paths": {
+                "/api/jobs/{job_id}": { "get": {
+                  "security": [ { "ApiKey": [] } ],
+                  "parameters": [
+                    { "name": "job_id", "in": "path", "required": true, "schema": { "type": "string" } },
+                    { "name": "limit", "in": "query", "schema": { "type": "integer" } } ],
+                  "responses": { "200": { "description": "ok" } } } },
+                "/api/tools": { "get": {
+                  "security": [ {}, { "ApiKey": [] } ],
+                  "parameters": [ { "name": "limit", "in": "query", "schema": { "type": "integer" } } ],
+                  "responses": { "200": { "description": "ok" } } } }
+              }
+            }
+            """, TestContext.Current.CancellationToken);
+        try
+        {
+            var (host, legacy) = await CatalogHost.StartAsync(o => o.ManifestPath = manifest, mapApi: false);
+            await using var _host = host;
+
+            // Not authenticated (no key, a refused key): forwarded as it came; the legacy side answers (a real one with its
+            // authentication error; this echo serves everything).
+            var anonymous = await host.Client.SendAsync(HttpMethod.Get, "api/jobs/7?limit=ten");
+            using var badKey = new HttpRequestMessage(HttpMethod.Get, "api/jobs/7?limit=ten");
+            badKey.Headers.Add("x-api-key", "not-a-key");
+            using var refused = await host.Client.SendAsync(badKey, TestContext.Current.CancellationToken);
+            Assert.Equal(200, anonymous.Status);
+            Assert.Equal("legacy", (string?)anonymous.Body!["served_by"]);
+            Assert.Equal(200, (int)refused.StatusCode);
+            Assert.Equal(2, legacy.Served);
+
+            // Authenticated: validated before forwarding. Public operation: validated for anyone.
+            using var withKey = new HttpRequestMessage(HttpMethod.Get, "api/jobs/7?limit=ten");
+            withKey.Headers.Add("x-api-key", Keys.User);
+            using var validated = await host.Client.SendAsync(withKey, TestContext.Current.CancellationToken);
+            var publicRoute = await host.Client.SendAsync(HttpMethod.Get, "api/tools?limit=ten");
+            Assert.Equal(400, (int)validated.StatusCode);
+            Assert.Equal(400, publicRoute.Status);
+            Assert.Equal(400008, (int)publicRoute.Body!["err_code"]!);
+            Assert.Equal(2, legacy.Served);
+        }
+        finally
+        {
+            File.Delete(manifest);
+        }
+    }
 }
