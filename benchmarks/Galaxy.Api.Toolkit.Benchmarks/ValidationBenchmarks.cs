@@ -86,7 +86,7 @@ public class ValidationBenchmarks
             ? new OrderRequest { Customer = "Galaxy Lab", Email = "lab@example.org", Quantity = 3, Sku = "ABC-1234", Tags = ["a", "b"], Shipping = new ShippingAddress { Zip = "12345" } }
             : new OrderRequest { Customer = "G", Email = "lab@example.org", Quantity = 0, Sku = "abc", Tags = ["a"], Shipping = new ShippingAddress { Zip = "12345" } };
         var services = new ServiceCollection();
-        services.AddValidation();
+        MinimalApiValidation.Add(services);
         _validationOptions = services.BuildServiceProvider().GetRequiredService<IOptions<ValidationOptions>>().Value;
         if (!_validationOptions.TryGetValidatableTypeInfo(typeof(OrderRequest), out var info) || info is null)
         {
