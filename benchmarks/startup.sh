@@ -140,8 +140,11 @@ measure() {
     local host="$1" status fd elapsed start now log="$logs/$1.log"
     free_port
     command_of "$host" "$port"
+    local dir="${cmd[0]%/*}"
     start=$EPOCHREALTIME
-    "${cmd[@]}" >> "$log" 2>&1 &
+    # From its own folder, as deployed: the content root is the working directory, and the configuration's file
+    # watcher would otherwise watch the whole repository.
+    (cd "$dir" && exec "${cmd[@]}") >> "$log" 2>&1 &
     local pid=$!
     while :; do
         if { exec {fd}<>"/dev/tcp/127.0.0.1/$port"; } 2> /dev/null; then
