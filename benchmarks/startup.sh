@@ -10,12 +10,14 @@
 #   Swashbuckle        AddSwaggerGen + UseSwagger over the same minimal-API endpoints
 #   GalaxyModern       the Galaxy sample (samples/Galaxy.Modern) on a temporary database
 #   StaticBytesAot, ToolkitAot   Native AOT builds of StaticBytes and Toolkit (dotnet publish -r linux-x64 -p:StartupAot=true)
+#   StaticBytesR2R, ToolkitR2R   ReadyToRun builds of the same (JIT with precompiled code; only when named in --hosts)
 #
 # One untimed warm-up round, then RUNS rounds; every round starts each host once, in an order rotated per round, so
 # that load drift on a shared machine spreads over all hosts. The poller is bash itself (/dev/tcp, no process per
 # poll, a 2 ms pause between refused connections), so it takes almost no CPU from the process it waits for.
-# Prints median, min and max per host and the ratio of medians to the baseline (StaticBytes; StaticBytesAot for AOT
-# hosts); the raw times and the table are written to DIR (default benchmarks/Startup/results/).
+# Prints median, min and max per host and the ratio of medians to the baseline (StaticBytes; StaticBytesAot and
+# StaticBytesR2R for the AOT and ReadyToRun hosts); the raw times and the table are written to DIR (default
+# benchmarks/Startup/results/).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -34,7 +36,7 @@ while [[ $# -gt 0 ]]; do
         --no-aot) aot=0; shift ;;
         --no-build) build=0; shift ;;
         --out) out="$2"; shift 2 ;;
-        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -73,6 +75,14 @@ if [[ $build == 1 ]]; then
         cc="$(compgen -c clang- | grep -E '^clang-[0-9]+$' | sort -V | tail -n 1 || true)"
         [[ -n "$cc" ]] && linker=("-p:CppCompilerAndLinker=$cc")
     fi
+    for h in StaticBytesR2R ToolkitR2R; do
+        has_host "$h" || continue
+        p="${h%R2R}"
+        echo "publishing $p (ReadyToRun, linux-x64)" >&2
+        dotnet publish "$startup/$p/Startup.$p.csproj" -r linux-x64 --self-contained false -c Release -p:PublishReadyToRun=true \
+            -o "$startup/$p/bin/Release/net10.0/r2r" -nologo > "$logs/publish-$h.log" 2>&1 \
+            || { tail -n 30 "$logs/publish-$h.log" >&2; exit 1; }
+    done
     for h in StaticBytesAot ToolkitAot; do
         has_host "$h" || continue
         p="${h%Aot}"
@@ -100,6 +110,9 @@ command_of() { # host port -> the command line, in the array cmd
         StaticBytesAot|ToolkitAot)
             local p="${host%Aot}"
             cmd=("$startup/$p/bin/Release/net10.0/linux-x64/publish/Startup.$p" --urls "$url") ;;
+        StaticBytesR2R|ToolkitR2R)
+            local p="${host%R2R}"
+            cmd=("$startup/$p/bin/Release/net10.0/r2r/Startup.$p" --urls "$url") ;;
         GalaxyModern)
             cmd=("$root/samples/Galaxy.Modern/bin/Release/net10.0/Galaxy.Modern" --urls "$url"
                  "--Galaxy:Database=$database_dir/galaxy.sqlite" --Galaxy:AdminApiKey=x --Logging:LogLevel:Default=None) ;;
@@ -209,6 +222,7 @@ table="$out/startup-$stamp.md"
     for h in "${hosts[@]}"; do
         base=StaticBytes
         [[ $h == *Aot ]] && base=StaticBytesAot
+        [[ $h == *R2R ]] && base=StaticBytesR2R
         read -r lo hi < <(awk -F '\t' -v h="$h" '$2 == h { print $3 }' "$raw" | sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo, hi }')
         ratio="-"
         [[ -n "${median[$base]:-}" ]] && ratio="$(awk -v a="${median[$h]}" -v b="${median[$base]}" 'BEGIN { printf "%.2f", a / b }')"
