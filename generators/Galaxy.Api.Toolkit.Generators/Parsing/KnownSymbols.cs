@@ -2,9 +2,18 @@ using Microsoft.CodeAnalysis;
 
 namespace Galaxy.Api.Toolkit.Generators.Parsing;
 
-/// <summary>The symbols the parser compares against, resolved once per parse.</summary>
+/// <summary>
+/// The symbols the parser compares against, resolved once per compilation: <see cref="For"/> shares them between the
+/// routers of one compilation (looking a type up by metadata name searches every referenced assembly, and the router
+/// transform runs again for every router at each edit).
+/// </summary>
 internal sealed class KnownSymbols(Compilation compilation)
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, KnownSymbols> PerCompilation = new();
+
+    /// <summary>The known symbols of <paramref name="compilation"/> (kept only as long as the compilation lives).</summary>
+    public static KnownSymbols For(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new KnownSymbols(c));
+
     public INamedTypeSymbol? HttpContext { get; } = compilation.GetTypeByMetadataName(KnownTypeNames.HttpContext);
     public INamedTypeSymbol? CancellationToken { get; } = compilation.GetTypeByMetadataName(KnownTypeNames.CancellationToken);
     public INamedTypeSymbol? Task { get; } = compilation.GetTypeByMetadataName(KnownTypeNames.Task);

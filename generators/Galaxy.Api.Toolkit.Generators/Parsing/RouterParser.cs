@@ -29,7 +29,7 @@ internal static class RouterParser
         var attribute = context.Attributes[0];
         var tag = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? type.Name;
         var diagnostics = new List<DiagnosticInfo>();
-        var known = new KnownSymbols(context.SemanticModel.Compilation);
+        var known = KnownSymbols.For(context.SemanticModel.Compilation);
         var schemas = new SchemaParser(known, cancellationToken);
         var location = type.Locations.FirstOrDefault();
 
