@@ -213,8 +213,8 @@ table="$out/startup-$stamp.md"
 {
     echo "Start-up to first 200 on /api/openapi.json: $runs runs per host, $(date -u '+%Y-%m-%d %H:%M UTC'), load average at the end $load_after"
     echo
-    echo "| Host | Median (ms) | Min (ms) | Max (ms) | Ratio of medians | Baseline |"
-    echo "|---|---:|---:|---:|---:|---|"
+    echo "| Host | Median (ms) | Min (ms) | Max (ms) | Ratio of medians | Median of per-round ratios | Baseline |"
+    echo "|---|---:|---:|---:|---:|---:|---|"
     declare -A median
     for h in "${hosts[@]}"; do
         median[$h]="$(awk -F '\t' -v h="$h" '$2 == h { print $3 }' "$raw" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')"
@@ -226,7 +226,11 @@ table="$out/startup-$stamp.md"
         read -r lo hi < <(awk -F '\t' -v h="$h" '$2 == h { print $3 }' "$raw" | sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo, hi }')
         ratio="-"
         [[ -n "${median[$base]:-}" ]] && ratio="$(awk -v a="${median[$h]}" -v b="${median[$base]}" 'BEGIN { printf "%.2f", a / b }')"
-        printf '| %s | %.1f | %.1f | %.1f | %s | %s |\n' "$h" "${median[$h]}" "$lo" "$hi" "$ratio" "$base"
+        # the ratio within each round (host and baseline started seconds apart), then the median over the rounds
+        paired="$(awk -F '\t' -v h="$h" -v b="$base" '$2 == h { t[$1] = $3 } $2 == b { u[$1] = $3 }
+            END { for (r in t) if (r in u) printf "%.4f\n", t[r] / u[r] }' "$raw" | sort -n \
+            | awk '{ v[NR] = $1 } END { if (NR) printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; else printf "-" }')"
+        printf '| %s | %.1f | %.1f | %.1f | %s | %s | %s |\n' "$h" "${median[$h]}" "$lo" "$hi" "$ratio" "$paired" "$base"
     done
 } > "$table"
 cat "$table"
