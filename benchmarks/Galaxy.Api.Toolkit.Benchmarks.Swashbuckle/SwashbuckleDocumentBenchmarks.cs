@@ -16,8 +16,8 @@ namespace Galaxy.Api.Toolkit.Benchmarks.Swashbuckle;
 /// array by a plain endpoint, the physical limit.
 /// </summary>
 /// <remarks>
-/// The default job (Program.cs) warms up for 15 iterations and measures 20, for steady state under tiered JIT; a job
-/// given on the command line (<c>--job short</c>) replaces it.
+/// Program.cs warms up for 15 iterations and measures 20, for steady state under tiered JIT, unless the command line
+/// chooses a job or counts (<c>--job short</c>).
 /// </remarks>
 [MemoryDiagnoser]
 public class SwashbuckleDocumentBenchmarks
