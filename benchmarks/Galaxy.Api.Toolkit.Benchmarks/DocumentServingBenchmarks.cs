@@ -16,8 +16,6 @@ namespace Galaxy.Api.Toolkit.Benchmarks;
 /// <c>Accept-Encoding: br</c> or <c>gzip</c> the toolkit answers with bytes compressed at start-up.
 /// </summary>
 [MemoryDiagnoser]
-[WarmupCount(15)]
-[IterationCount(20)]
 public class DocumentServingBenchmarks
 {
     private const string Path = "/api/openapi.json";

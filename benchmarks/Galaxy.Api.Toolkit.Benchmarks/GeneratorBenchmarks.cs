@@ -18,8 +18,6 @@ namespace Galaxy.Api.Toolkit.Benchmarks;
 /// </list>
 /// </summary>
 [MemoryDiagnoser]
-[WarmupCount(10)]
-[IterationCount(20)]
 public class GeneratorBenchmarks
 {
     private const int Routers = 100;

@@ -134,8 +134,6 @@ internal sealed partial class PipelineJson : JsonSerializerContext;
 /// minimal APIs (the toolkit host: as routers), so that routing sees tables of the same size.
 /// </summary>
 [MemoryDiagnoser]
-[WarmupCount(15)]
-[IterationCount(20)]
 public class PipelineBenchmarks
 {
     private const string Path = "/api/pipeline/orders/o-17?notify=True&priority=3";

@@ -1,3 +1,4 @@
 using BenchmarkDotNet.Running;
+using Galaxy.Api.Toolkit.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Galaxy.Api.Toolkit.Benchmarks.DocumentServingBenchmarks).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(DocumentServingBenchmarks).Assembly).Run(BenchmarkArguments.WithDefaults(args));
