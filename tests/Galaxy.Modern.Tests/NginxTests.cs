@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace Galaxy.Modern.Tests;
 
 /// <summary>
-/// Debian's nginx in front of the modern host with <c>--Galaxy:UrlPrefix=/galaxy</c>, configured by the sample's
-/// <c>samples/nginx/galaxy.conf</c> (ports replaced): everything a client and a browser need works through the proxy, under the prefix.
+/// Debian's nginx in front of the modern host, with and without a URL prefix: with <c>--Galaxy:UrlPrefix=/galaxy</c> behind
+/// the sample's <c>samples/nginx/galaxy.conf</c>, and without a prefix behind <c>samples/nginx/galaxy-root.conf</c> (ports
+/// replaced): everything a client and a browser need works through the proxy, and the links the host writes fit the deployment.
 /// </summary>
 public sealed class NginxTests
 {
@@ -16,7 +17,7 @@ public sealed class NginxTests
         var nginx = ExternalProgram.Find("nginx", "nginx");
         using var directory = new Galaxy.Legacy.Tests.TempDirectory();
         await using var host = await ModernHost.StartAsync(directory.File("galaxy.sqlite"), "--Galaxy:UrlPrefix=/galaxy");
-        await using var proxy = await NginxProcess.StartAsync(nginx, directory.Path, host.Address.Port);
+        await using var proxy = await NginxProcess.StartAsync(nginx, ExternalProgram.RepositoryFile("NginxSampleConfig"), directory.Path, host.Address.Port);
         using var client = new HttpClient { BaseAddress = proxy.Address };
         client.DefaultRequestHeaders.Add("x-api-key", ModernHost.AdminApiKey);
 
@@ -45,6 +46,11 @@ public sealed class NginxTests
         Assert.Contains("<base href=\"/galaxy/api/docs/\">", docsHtml, StringComparison.Ordinal);
         var asset = await client.GetAsync(new Uri("/galaxy/api/docs/swagger-ui-bundle.js", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(200, (int)asset.StatusCode);
+        // The docs link the migration page under the prefix, and its own links keep it.
+        Assert.Contains("<a href=\"/galaxy/api/_migration\"", docsHtml, StringComparison.Ordinal);
+        var migration = await client.GetAsync(new Uri("/galaxy/api/_migration", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(200, (int)migration.StatusCode);
+        Assert.Contains("href=\"/galaxy/api/_migration/coverage\"", await migration.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal("/galaxy", Assert.Single(document.GetProperty("servers").EnumerateArray()).Text("url"));
         Assert.True(document.GetProperty("paths").TryGetProperty("/api/histories/{history_id}/contents", out _));
 
@@ -55,6 +61,53 @@ public sealed class NginxTests
         var bare = await noRedirect.GetAsync(new Uri("/galaxy", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(301, (int)bare.StatusCode);
         Assert.Equal($"http://{proxy.Address.Authority}/galaxy/", bare.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task Through_nginx_at_the_root_the_host_answers_and_writes_links_without_a_prefix()
+    {
+        var nginx = ExternalProgram.Find("nginx", "nginx");
+        using var directory = new Galaxy.Legacy.Tests.TempDirectory();
+        var rootConfig = Path.Combine(Path.GetDirectoryName(ExternalProgram.RepositoryFile("NginxSampleConfig"))!, "galaxy-root.conf");
+        Assert.True(File.Exists(rootConfig), $"{rootConfig} does not exist");
+        await using var host = await ModernHost.StartAsync(directory.File("galaxy.sqlite"));
+        await using var proxy = await NginxProcess.StartAsync(nginx, rootConfig, directory.Path, host.Address.Port);
+        using var client = new HttpClient { BaseAddress = proxy.Address };
+        client.DefaultRequestHeaders.Add("x-api-key", ModernHost.AdminApiKey);
+
+        var version = await client.OkAsync(HttpMethod.Get, "/api/version");
+        var history = await client.OkAsync(HttpMethod.Post, "/api/histories", """{"name": "behind nginx at the root"}""");
+        var id = history.Text("id");
+        var shown = await client.OkAsync(HttpMethod.Get, history.Text("url"));
+        var tools = await client.OkAsync(HttpMethod.Get, "/api/tools?in_panel=False");
+        var run = await client.OkAsync(HttpMethod.Post, "/api/tools", JsonSerializer.Serialize(new { tool_id = "cat1", history_id = id }));
+        var contents = await client.OkAsync(HttpMethod.Get, history.Text("contents_url"));
+        var docs = await client.GetAsync(new Uri("/api/docs", UriKind.Relative), TestContext.Current.CancellationToken);
+        var docsHtml = await docs.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var asset = await client.GetAsync(new Uri("/api/docs/swagger-ui-bundle.js", UriKind.Relative), TestContext.Current.CancellationToken);
+        var document = await client.OkAsync(HttpMethod.Get, "/api/openapi.json");
+
+        Assert.Equal("23.1", version.Text("version_major"));
+        Assert.Equal($"/api/histories/{id}", history.Text("url"));
+        Assert.Equal($"/api/histories/{id}/contents", history.Text("contents_url"));
+        Assert.Equal(id, shown.Text("id"));
+        Assert.Contains(tools.EnumerateArray(), static t => t.Text("id") == "cat1");
+        Assert.Equal(JsonValueKind.Object, run.ValueKind);
+        var dataset = Assert.Single(contents.EnumerateArray());
+        Assert.StartsWith("/api/", dataset.Text("url"), StringComparison.Ordinal);
+        Assert.Equal(200, (int)docs.StatusCode);
+        Assert.Equal("text/html", docs.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("data-document-url=\"/api/openapi.json\"", docsHtml, StringComparison.Ordinal);
+        Assert.Contains("<base href=\"/api/docs/\">", docsHtml, StringComparison.Ordinal);
+        Assert.DoesNotContain("/galaxy", docsHtml, StringComparison.Ordinal);
+        Assert.Equal(200, (int)asset.StatusCode);
+        Assert.Equal("/", Assert.Single(document.GetProperty("servers").EnumerateArray()).Text("url"));
+        Assert.True(document.GetProperty("paths").TryGetProperty("/api/histories/{history_id}/contents", out _));
+
+        // The Galaxy errors pass through nginx unchanged.
+        using var anonymous = new HttpClient { BaseAddress = proxy.Address };
+        (await anonymous.SendAsync(HttpMethod.Get, "/api/users/current")).AssertGalaxyError(403, 403001);
+        (await anonymous.SendAsync(HttpMethod.Get, "/api/tools?key=not-a-key")).AssertGalaxyError(401, 401001);
     }
 
     /// <summary>nginx in the foreground (one process, no daemon), with its prefix, pid, temp folders and logs under a temporary folder.</summary>
@@ -72,11 +125,12 @@ public sealed class NginxTests
 
         public Uri Address { get; }
 
-        public static async Task<NginxProcess> StartAsync(string nginx, string folder, int upstreamPort)
+        /// <summary>Starts nginx with a sample configuration (a file of <c>samples/nginx/</c>), its listen and upstream ports replaced.</summary>
+        public static async Task<NginxProcess> StartAsync(string nginx, string sampleConfig, string folder, int upstreamPort)
         {
-            var sample = await File.ReadAllTextAsync(ExternalProgram.RepositoryFile("NginxSampleConfig"), TestContext.Current.CancellationToken);
+            var sample = await File.ReadAllTextAsync(sampleConfig, TestContext.Current.CancellationToken);
             var port = ExternalProgram.FreePort();
-            var server = Replace(Replace(sample, "listen 80;", $"listen 127.0.0.1:{port};"), "http://127.0.0.1:8080/", $"http://127.0.0.1:{upstreamPort}/");
+            var server = Replace(Replace(sample, "listen 80;", $"listen 127.0.0.1:{port};"), "proxy_pass http://127.0.0.1:8080", $"proxy_pass http://127.0.0.1:{upstreamPort}");
             var prefix = Path.Combine(folder, "nginx");
             Directory.CreateDirectory(Path.Combine(prefix, "logs"));
             await File.WriteAllTextAsync(Path.Combine(prefix, "galaxy.conf"), server, TestContext.Current.CancellationToken);
@@ -107,7 +161,7 @@ public sealed class NginxTests
 
         private static string Replace(string text, string old, string replacement)
         {
-            Assert.True(text.Contains(old, StringComparison.Ordinal), $"samples/nginx/galaxy.conf no longer contains '{old}', which this test replaces");
+            Assert.True(text.Contains(old, StringComparison.Ordinal), $"the nginx sample configuration no longer contains '{old}', which this test replaces");
             return text.Replace(old, replacement, StringComparison.Ordinal);
         }
 
