@@ -107,12 +107,17 @@ public sealed partial class GalaxyApiContext
         }
     }
 
-    /// <summary>The contract of <typeparamref name="T"/>; fails at start-up, with how to fix it, when no resolver knows the type.</summary>
+    /// <summary>
+    /// The contract of <typeparamref name="T"/>; fails at start-up, with how to fix it, when no resolver knows the type.
+    /// The contract is resolved but not configured: the serializer configures it at its first use, so that mapping an
+    /// API does not pay, at start-up, for the property metadata of every type of every operation.
+    /// </summary>
     public JsonTypeInfo<T> GetJsonTypeInfo<T>()
     {
         try
         {
-            return (JsonTypeInfo<T>)SerializerOptions.GetTypeInfo(typeof(T));
+            return SerializerOptions.TypeInfoResolver?.GetTypeInfo(typeof(T), SerializerOptions) as JsonTypeInfo<T>
+                ?? throw new NotSupportedException($"No resolver of the API's serializer options knows '{typeof(T)}'.");
         }
         catch (NotSupportedException exception)
         {
