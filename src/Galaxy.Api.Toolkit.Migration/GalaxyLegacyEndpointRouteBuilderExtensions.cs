@@ -32,7 +32,7 @@ public static class GalaxyLegacyEndpointRouteBuilderExtensions
         options.Validate();
         var backend = services.GetRequiredService<ILegacyBackend>();
         var traffic = services.GetRequiredService<LegacyTraffic>();
-        var validators = services.GetRequiredService<Galaxy.Api.Toolkit.Migration.Validation.LegacyRequestValidators>();
+        var validators = services.GetRequiredService<Galaxy.Api.Toolkit.Migration.Validation.ILegacyRequestValidation>();
         endpoints.DataSources.Add(new LegacyEndpointDataSource(
             options,
             services.GetRequiredService<LegacyCatalogProvider>(),

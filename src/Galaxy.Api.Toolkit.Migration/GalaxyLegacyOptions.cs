@@ -75,7 +75,9 @@ public sealed class GalaxyLegacyOptions
 
     /// <summary>
     /// Whether requests to legacy operations whose manifest entry has schemas are validated before they are forwarded
-    /// (failures get Galaxy's 400 body). Default true; turn off per operation with <see cref="SkipValidation"/>.
+    /// (failures get Galaxy's 400 body). Default true; turn off per operation with <see cref="SkipValidation"/>. The
+    /// validation is NJsonSchema's, which needs reflection and dynamic code: a Native AOT host does not validate legacy
+    /// requests whatever this says, and NJsonSchema is not compiled into it (no trim or AOT warning).
     /// </summary>
     public bool ValidateRequests { get; set; } = true;
 

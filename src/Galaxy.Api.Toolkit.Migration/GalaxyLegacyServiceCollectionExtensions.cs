@@ -1,6 +1,8 @@
 using Galaxy.Api.Toolkit.Documents;
 using Galaxy.Api.Toolkit.Migration;
+using System.Runtime.CompilerServices;
 using Galaxy.Api.Toolkit.Migration.Catalog;
+using Galaxy.Api.Toolkit.Migration.Validation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -39,7 +41,18 @@ public static class GalaxyLegacyServiceCollectionExtensions
                 api.DocsLinks.Add(new Galaxy.Api.Toolkit.GalaxyDocsLink("Migration status (admins)", adminPath));
             }
         });
-        services.TryAddSingleton<Galaxy.Api.Toolkit.Migration.Validation.LegacyRequestValidators>();
+        // NJsonSchema needs reflection and dynamic code. Under Native AOT this test is the constant false: the
+        // NJsonSchema-based validation is then not compiled into the host at all (no trim or AOT warning), and legacy
+        // requests are forwarded unchecked.
+        if (RuntimeFeature.IsDynamicCodeSupported)
+        {
+            services.TryAddSingleton<ILegacyRequestValidation, LegacyRequestValidators>();
+        }
+        else
+        {
+            services.TryAddSingleton<ILegacyRequestValidation, NoLegacyRequestValidation>();
+        }
+
         Galaxy.Api.Toolkit.Migration.Forwarding.LegacyBackendServices.Add(services);
         Galaxy.Api.Toolkit.Migration.Shadow.ShadowServices.Add(services);
         return services;

@@ -19,7 +19,7 @@ internal sealed class LegacyFallbackHandler(
     LegacyRoute? route,
     ILegacyBackend backend,
     LegacyTraffic traffic,
-    Validation.LegacyRequestValidators validators)
+    Validation.ILegacyRequestValidation validators)
 {
     /// <summary>Whether the host authenticates requests (a default authentication scheme); decided on the first request.</summary>
     private Task<bool>? _hostAuthenticates;
@@ -55,7 +55,7 @@ internal sealed class LegacyFallbackHandler(
     private static bool IsPublic(LegacyOperation operation)
         => operation.Operation?["security"] is JsonArray requirements && (requirements.Count == 0 || requirements.Any(static r => r is JsonObject { Count: 0 }));
 
-    private async Task ValidateThenForwardAsync(HttpContext context, LegacyOperation operation, Validation.LegacyRequestValidator validator)
+    private async Task ValidateThenForwardAsync(HttpContext context, LegacyOperation operation, Validation.ILegacyOperationValidator validator)
     {
         if (!await validator.ValidateAsync(context, operation).ConfigureAwait(false))
         {

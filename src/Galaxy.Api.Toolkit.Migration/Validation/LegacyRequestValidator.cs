@@ -17,7 +17,7 @@ namespace Galaxy.Api.Toolkit.Migration.Validation;
 /// Galaxy's 400 (400007 when every failure is a missing value, else 400008) with <c>validation_errors</c>, as modern
 /// routes write them. A body that is not JSON (a form, an upload) or larger than the limit is forwarded unchecked.
 /// </summary>
-internal sealed class LegacyRequestValidator
+internal sealed class LegacyRequestValidator : ILegacyOperationValidator
 {
     private const string ComponentSchemas = "#/components/schemas/";
 

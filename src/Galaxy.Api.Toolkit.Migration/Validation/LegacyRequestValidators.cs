@@ -8,7 +8,7 @@ namespace Galaxy.Api.Toolkit.Migration.Validation;
 /// The validators of legacy operations, built from the manifest's schemas with NJsonSchema on an operation's first
 /// request (a large manifest costs nothing at start-up); null for operations with nothing to check or validation off.
 /// </summary>
-internal sealed partial class LegacyRequestValidators
+internal sealed partial class LegacyRequestValidators : ILegacyRequestValidation
 {
     private readonly LegacyCatalogProvider _catalog;
     private readonly GalaxyLegacyOptions _options;
@@ -24,7 +24,7 @@ internal sealed partial class LegacyRequestValidators
     }
 
     /// <summary>The validator of <paramref name="operation"/>, or null when it has no schemas or validation is off for it.</summary>
-    public LegacyRequestValidator? Find(LegacyOperation operation)
+    public ILegacyOperationValidator? Find(LegacyOperation operation)
         => _options.ValidateRequests ? _validators.Value[operation.Index].Value : null;
 
     private LegacyRequestValidator? Build(LegacyOperation operation, MigrationMetrics metrics)
