@@ -43,6 +43,25 @@ public static class JsonFields
     /// <summary>The most characters of a history name.</summary>
     public const int MaxNameLength = 255;
 
+    /// <summary>Galaxy's message for a string that is not valid Unicode.</summary>
+    public const string NotUnicodeMessage = "Input should be a valid string, unable to parse raw data as a unicode string";
+
+    /// <summary>
+    /// The text of a JSON string, or null when it is not valid Unicode: invalid UTF-8 bytes or an unpaired surrogate
+    /// escape (<c>"\ud800"</c>), which <see cref="JsonElement.GetString"/> refuses with an exception.
+    /// </summary>
+    public static string? TryGetString(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A string member: absent is unset, null is allowed when <paramref name="nullable"/>.</summary>
     public static Change<string?> OptionalString(JsonElement body, string name, bool nullable, int maxLength = int.MaxValue)
     {
@@ -61,7 +80,7 @@ public static class JsonFields
             throw Invalid(name, "Input should be a valid string", "string_type");
         }
 
-        var text = value.GetString()!;
+        var text = TryGetString(value) ?? throw Invalid(name, NotUnicodeMessage, "string_unicode");
         return text.Length > maxLength
             ? throw Invalid(name, $"String should have at most {maxLength.ToString(CultureInfo.InvariantCulture)} characters", "string_too_long")
             : Change<string?>.To(text);
@@ -101,7 +120,11 @@ public static class JsonFields
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
-            if (item.ValueKind == JsonValueKind.String && item.GetString()!.Trim() is { Length: > 0 } tag)
+            if (item.ValueKind == JsonValueKind.String && TryGetString(item) is null)
+            {
+                failures.Add(new FieldError(["body", name, index], NotUnicodeMessage, "string_unicode"));
+            }
+            else if (item.ValueKind == JsonValueKind.String && item.GetString()!.Trim() is { Length: > 0 } tag)
             {
                 items.Add(tag);
             }

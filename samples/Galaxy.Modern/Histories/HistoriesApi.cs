@@ -113,7 +113,8 @@ public sealed class HistoriesApi(HistoryRepository histories, GalaxyIdEncoder id
         var name = payload?.Name switch
         {
             null or { ValueKind: JsonValueKind.Null } => null,
-            { ValueKind: JsonValueKind.String } text => text.GetString(),
+            { ValueKind: JsonValueKind.String } text => JsonFields.TryGetString(text)
+                ?? throw Invalid(new FieldError(["body", "name"], JsonFields.NotUnicodeMessage, "string_unicode")),
             _ => throw Invalid(new FieldError(["body", "name"], "Input should be a valid string", "string_type")),
         };
         if (name?.Length > JsonFields.MaxNameLength)
