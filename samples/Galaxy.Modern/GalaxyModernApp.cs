@@ -41,6 +41,8 @@ public static class GalaxyModernApp
             options.IdSecret = configuration[GalaxyLegacyApp.IdSecretKey] is { Length: > 0 } secret ? secret : options.IdSecret;
             options.ConfigureJson(static json => json.Converters.Add(new GalaxyTimeJsonConverter()));
         });
+        // Source-generated contracts for the ported operations: the same in a JIT and a Native AOT build.
+        builder.Services.ConfigureHttpJsonOptions(static o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ModernApiJson.Default));
         builder.Services.AddGalaxyAuthentication();
         // The shared database, and the legacy app (mounted below unless legacy servers are configured); its start-up
         // service creates the database and prints the admin's API key when Galaxy:AdminApiKey is not set.
