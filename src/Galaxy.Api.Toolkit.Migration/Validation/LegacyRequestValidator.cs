@@ -154,6 +154,12 @@ internal sealed class LegacyRequestValidator : ILegacyOperationValidator
             throw new GalaxyApiException(GalaxyErrorCodes.UserInvalidJson);
         }
 
+        // The schema validator cannot compare integers beyond 64 bits: they are refused here, at their location.
+        if (!NarrowIntegers(token, ["body"], ref errors))
+        {
+            return errors;
+        }
+
         foreach (var error in Leaves(_body!.Validate(token)))
         {
             RequestValidationErrors.Add(ref errors, Translate(error, "body"));
@@ -194,6 +200,54 @@ internal sealed class LegacyRequestValidator : ILegacyOperationValidator
     }
 
     /// <summary>The errors that say what is wrong: children of anyOf/oneOf/type-array wrappers, without "null expected" noise.</summary>
+    private const string OutOfRange = "Input should be an integer between -9223372036854775808 and 9223372036854775807";
+
+    /// <summary>An integer as a value the schema validator compares (64 bits); null beyond, which it cannot compare.</summary>
+    private static JValue? Narrow(System.Numerics.BigInteger integer)
+        => integer >= long.MinValue && integer <= long.MaxValue ? new JValue((long)integer) : null;
+
+    /// <summary>
+    /// Finds the integers of a JSON value beyond 64 bits (read as BigInteger, which the schema validator cannot compare:
+    /// it would throw), records each at its location and returns false when there were any.
+    /// </summary>
+    private static bool NarrowIntegers(JToken token, List<object> location, ref RequestValidationErrors? errors)
+    {
+        switch (token)
+        {
+            case JValue { Value: System.Numerics.BigInteger }:
+                RequestValidationErrors.Add(ref errors, new Galaxy.Api.Toolkit.ValidationError([.. location], OutOfRange, "int_parsing"));
+                return false;
+            case JObject members:
+            {
+                var fine = true;
+                foreach (var member in members.Properties())
+                {
+                    location.Add(member.Name);
+                    fine &= NarrowIntegers(member.Value, location, ref errors);
+                    location.RemoveAt(location.Count - 1);
+                }
+
+                return fine;
+            }
+
+            case JArray items:
+            {
+                var fine = true;
+                for (var i = 0; i < items.Count; i++)
+                {
+                    location.Add(i);
+                    fine &= NarrowIntegers(items[i], location, ref errors);
+                    location.RemoveAt(location.Count - 1);
+                }
+
+                return fine;
+            }
+
+            default:
+                return true;
+        }
+    }
+
     internal static IEnumerable<SchemaError> Leaves(IEnumerable<SchemaError> errors)
     {
         foreach (var error in errors)
@@ -359,8 +413,14 @@ internal sealed class LegacyRequestValidator : ILegacyOperationValidator
                 case "integer":
                     if (System.Numerics.BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
                     {
-                        token = integer >= long.MinValue && integer <= long.MaxValue ? new JValue((long)integer) : new JValue(integer);
-                        return true;
+                        if (Narrow(integer) is { } narrowed)
+                        {
+                            token = narrowed;
+                            return true;
+                        }
+
+                        failure = (OutOfRange, "int_parsing");
+                        break;
                     }
 
                     failure = ("Input should be a valid integer, unable to parse string as an integer", "int_parsing");

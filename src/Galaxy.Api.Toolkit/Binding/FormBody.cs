@@ -51,9 +51,13 @@ internal static class FormBody
             };
             form = await context.Request.ReadFormAsync(limits, context.RequestAborted).ConfigureAwait(false);
         }
-        catch (InvalidDataException)
+        catch (InvalidDataException exception)
         {
-            return JsonBody.Fail<T>(JsonBody.TooLarge(maxBytes));
+            // The form reader throws this for an exceeded limit ("... limit N exceeded.") and for a malformed form (no
+            // multipart boundary...): only the first is a 413.
+            return JsonBody.Fail<T>(context.Request.ContentLength > maxBytes || exception.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
+                ? JsonBody.TooLarge(maxBytes)
+                : new GalaxyApiException(GalaxyErrorCodes.MalformedContents, "The form in the request body is malformed: " + exception.Message));
         }
         catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
         {

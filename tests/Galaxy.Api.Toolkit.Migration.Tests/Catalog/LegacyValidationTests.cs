@@ -169,4 +169,23 @@ public sealed class LegacyValidationTests
             File.Delete(manifest);
         }
     }
+
+    [Fact]
+    public async Task Integers_beyond_64_bits_are_compared_or_refused_never_a_500()
+    {
+        var (host, legacy) = await CatalogHost.StartAsync();
+        await using var _host = host;
+
+        var largest = await host.Client.SendAsync(HttpMethod.Get, "api/tools?limit=9223372036854775807");
+        var beyond = await host.Client.SendAsync(HttpMethod.Get, "api/tools?limit=99999999999999999999");
+        var negative = await host.Client.SendAsync(HttpMethod.Get, "api/tools?limit=-99999999999999999999");
+        var inBody = await host.Client.SendAsync(HttpMethod.Post, "api/tools/cat1/run", "{\"inputs\": {\"n\": 18446744073709551616}, \"history_id\": \"f2db41e1fa331b3e\"}");
+
+        Assert.Equal(200, largest.Status);
+        Assert.Equal(["int_parsing"], Types(beyond.Body!));
+        Assert.Equal(["int_parsing"], Types(negative.Body!));
+        Assert.Equal(400, inBody.Status);
+        Assert.Equal(["body.inputs.n"], Locations(inBody.Body!));
+        Assert.Equal(1, legacy.Served);
+    }
 }
