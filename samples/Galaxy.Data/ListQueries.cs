@@ -11,7 +11,7 @@ namespace Galaxy.Data;
 /// with <c>-asc</c> or <c>-dsc</c> (default <c>create_time-dsc</c>). Deleted histories are left out unless a <c>deleted</c>
 /// or <c>purged</c> filter is given.
 /// </summary>
-public sealed class HistoryListQuery
+public sealed class HistoryListQuery : ListQuery
 {
     internal static readonly FilterField[] Fields =
     [
@@ -38,22 +38,9 @@ public sealed class HistoryListQuery
     ];
 
     private HistoryListQuery(List<QueryFilter> filters, QueryOrder order, int? limit, int offset)
+        : base(filters, order, limit, offset)
     {
-        Filters = filters;
-        Order = order;
-        Limit = limit;
-        Offset = offset;
     }
-
-    /// <summary>The largest number of histories returned.</summary>
-    public int? Limit { get; }
-
-    /// <summary>How many histories are skipped.</summary>
-    public int Offset { get; }
-
-    internal IReadOnlyList<QueryFilter> Filters { get; }
-
-    internal QueryOrder Order { get; }
 
     internal bool FiltersDeleted => Filters.Any(static f => f.Field.Name is "deleted" or "purged");
 
@@ -74,22 +61,10 @@ public sealed class HistoryListQuery
         [NotNullWhen(true)] out HistoryListQuery? query,
         [NotNullWhen(false)] out string? error)
     {
-        query = null;
-        if (!CheckPaging(limit, offset, out error)
-            || !QueryFilters.TryParse(Fields, q, qv, out var filters, out error)
-            || !QueryFilters.TryParseOrder(Orders, order, new QueryOrder("h.create_time", Descending: true), out var parsedOrder, out error))
-        {
-            return false;
-        }
-
-        query = new HistoryListQuery(filters, parsedOrder, limit, offset);
-        return true;
-    }
-
-    internal static bool CheckPaging(int? limit, int offset, [NotNullWhen(false)] out string? error)
-    {
-        error = limit < 1 ? $"limit must be 1 or more (it is {limit})." : offset < 0 ? $"offset must be 0 or more (it is {offset})." : null;
-        return error is null;
+        query = TryParse(Fields, Orders, new QueryOrder("h.create_time", Descending: true), q, qv, order, limit, offset, out var filters, out var parsedOrder, out error)
+            ? new HistoryListQuery(filters, parsedOrder, limit, offset)
+            : null;
+        return query is not null;
     }
 }
 
@@ -99,7 +74,7 @@ public sealed class HistoryListQuery
 /// <c>visible</c>, <c>hid</c> (<c>-eq</c>, <c>-gt</c>, <c>-ge</c>, <c>-lt</c>, <c>-le</c>), <c>create_time</c>,
 /// <c>update_time</c>. Orders: <c>hid</c> (default <c>hid-asc</c>), <c>create_time</c>, <c>update_time</c>, <c>name</c>.
 /// </summary>
-public sealed class DatasetListQuery
+public sealed class DatasetListQuery : ListQuery
 {
     internal static readonly FilterField[] Fields =
     [
@@ -125,22 +100,9 @@ public sealed class DatasetListQuery
     ];
 
     private DatasetListQuery(List<QueryFilter> filters, QueryOrder order, int? limit, int offset)
+        : base(filters, order, limit, offset)
     {
-        Filters = filters;
-        Order = order;
-        Limit = limit;
-        Offset = offset;
     }
-
-    /// <summary>The largest number of datasets returned.</summary>
-    public int? Limit { get; }
-
-    /// <summary>How many datasets are skipped.</summary>
-    public int Offset { get; }
-
-    internal IReadOnlyList<QueryFilter> Filters { get; }
-
-    internal QueryOrder Order { get; }
 
     /// <summary>Checks and keeps a request's list parameters.</summary>
     /// <param name="q">The filter attributes, in order.</param>
@@ -159,15 +121,53 @@ public sealed class DatasetListQuery
         [NotNullWhen(true)] out DatasetListQuery? query,
         [NotNullWhen(false)] out string? error)
     {
-        query = null;
-        if (!HistoryListQuery.CheckPaging(limit, offset, out error)
-            || !QueryFilters.TryParse(Fields, q, qv, out var filters, out error)
-            || !QueryFilters.TryParseOrder(Orders, order, new QueryOrder("d.hid", Descending: false), out var parsedOrder, out error))
-        {
-            return false;
-        }
+        query = TryParse(Fields, Orders, new QueryOrder("d.hid", Descending: false), q, qv, order, limit, offset, out var filters, out var parsedOrder, out error)
+            ? new DatasetListQuery(filters, parsedOrder, limit, offset)
+            : null;
+        return query is not null;
+    }
+}
 
-        query = new DatasetListQuery(filters, parsedOrder, limit, offset);
-        return true;
+/// <summary>What a list request asks for: filters, order, and the page (<c>limit</c>, <c>offset</c>).</summary>
+public abstract class ListQuery
+{
+    private protected ListQuery(List<QueryFilter> filters, QueryOrder order, int? limit, int offset)
+    {
+        Filters = filters;
+        Order = order;
+        Limit = limit;
+        Offset = offset;
+    }
+
+    /// <summary>The largest number of items returned; null for all.</summary>
+    public int? Limit { get; }
+
+    /// <summary>How many items are skipped.</summary>
+    public int Offset { get; }
+
+    internal IReadOnlyList<QueryFilter> Filters { get; }
+
+    internal QueryOrder Order { get; }
+
+    /// <summary>Checks the page, the filters against <paramref name="fields"/> and the order against <paramref name="orders"/>.</summary>
+    private protected static bool TryParse(
+        FilterField[] fields,
+        FilterField[] orders,
+        QueryOrder defaultOrder,
+        IReadOnlyList<string>? q,
+        IReadOnlyList<string>? qv,
+        string? order,
+        int? limit,
+        int offset,
+        [NotNullWhen(true)] out List<QueryFilter>? filters,
+        [NotNullWhen(true)] out QueryOrder? parsedOrder,
+        [NotNullWhen(false)] out string? error)
+    {
+        filters = null;
+        parsedOrder = null;
+        error = limit < 1 ? $"limit must be 1 or more (it is {limit})." : offset < 0 ? $"offset must be 0 or more (it is {offset})." : null;
+        return error is null
+            && QueryFilters.TryParse(fields, q, qv, out filters, out error)
+            && QueryFilters.TryParseOrder(orders, order, defaultOrder, out parsedOrder, out error);
     }
 }

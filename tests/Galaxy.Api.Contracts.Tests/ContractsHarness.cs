@@ -18,8 +18,7 @@ internal static class ContractsHarness
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Parse);
 
-    public static readonly string ProjectDirectory = typeof(ContractsHarness).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(static a => a.Key == "ProjectDirectory").Value!;
+    public static readonly string ProjectDirectory = Snapshot.ProjectDirectory;
 
     /// <summary>Galaxy's document as the repository's test data keeps it.</summary>
     public static readonly string GalaxyDocumentPath = Path.GetFullPath(Path.Combine(ProjectDirectory, "../data/galaxy-openapi.json"));

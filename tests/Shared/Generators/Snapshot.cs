@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Galaxy.Api.Toolkit.Generators.Tests;
+namespace Galaxy.Generators.Testing;
 
 /// <summary>
 /// Compares generated files with baselines in the project's <c>Snapshots/&lt;name&gt;/</c>. Set
