@@ -48,6 +48,7 @@ public static class GalaxyModernApp
         // service creates the database and prints the admin's API key when Galaxy:AdminApiKey is not set.
         builder.Services.AddGalaxyLegacyServices(configuration);
         builder.Services.AddSingleton<IGalaxyUserStore, DatabaseUserStore>();
+        builder.Services.AddSingleton<Galaxy.Modern.Histories.DetailedHistoryJson>();
         builder.Services.AddGalaxyLegacyFallback(options =>
         {
             var servers = configuration[LegacyServersKey];

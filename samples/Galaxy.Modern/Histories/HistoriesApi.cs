@@ -14,12 +14,10 @@ namespace Galaxy.Modern.Histories;
 /// </summary>
 /// <param name="histories">The histories.</param>
 /// <param name="ids">Galaxy's id encoding (for the URLs in the answers).</param>
+/// <param name="detailedJson">The detailed view as the API writes it, for the detailed keys of list items.</param>
 [ApiRouter("histories", Description = "Operations on histories.")]
-public sealed class HistoriesApi(HistoryRepository histories, GalaxyIdEncoder ids)
+public sealed class HistoriesApi(HistoryRepository histories, GalaxyIdEncoder ids, DetailedHistoryJson detailedJson)
 {
-    /// <summary>The detailed view as the API writes it (names, ids), for the detailed keys of list items.</summary>
-    private readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<HistoryDetailed> _detailedJson = Galaxy.Modern.Users.ModernJson.For(ids).HistoryDetailed;
-
     /// <summary>Returns histories available to the current user.</summary>
     /// <param name="user">The caller.</param>
     /// <param name="context">The request (its path base and the selected keys).</param>
@@ -62,7 +60,7 @@ public sealed class HistoriesApi(HistoryRepository histories, GalaxyIdEncoder id
         var result = new List<HistorySummary>(rows.Count);
         foreach (var row in rows)
         {
-            result.Add(HistoryMapping.ToSummary(await DetailedAsync(row, selected, context, cancellationToken), selected, _detailedJson));
+            result.Add(HistoryMapping.ToSummary(await DetailedAsync(row, selected, context, cancellationToken), selected, detailedJson.TypeInfo));
         }
 
         return result;

@@ -105,3 +105,14 @@ internal static class HistoryMapping
             ? parsed
             : throw new InvalidOperationException($"The database holds an unknown dataset state '{state}'.");
 }
+
+/// <summary>
+/// The detailed view of a history as the API writes it (snake_case names, ids encoded with the host's secret), made once
+/// (a singleton: the router itself is created per request).
+/// </summary>
+/// <param name="ids">Galaxy's id encoding.</param>
+public sealed class DetailedHistoryJson(GalaxyIdEncoder ids)
+{
+    /// <summary>The contract.</summary>
+    public JsonTypeInfo<HistoryDetailed> TypeInfo { get; } = Galaxy.Modern.Users.ModernJson.For(ids).HistoryDetailed;
+}
