@@ -1,6 +1,5 @@
 using Galaxy.Api.Toolkit.Migration.Catalog;
 using Galaxy.Api.Toolkit.Migration.Forwarding;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,45 +23,37 @@ internal sealed class LegacyFallbackHandler(
     /// <summary>Whether the host authenticates requests (a default authentication scheme); decided on the first request.</summary>
     private Task<bool>? _hostAuthenticates;
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var method = context.Request.Method;
         var operation = route?.Find(method);
-        if (operation is not null && validators.Find(operation) is { } validator && await ShouldValidateAsync(context, operation).ConfigureAwait(false))
+        if (operation is not null && validators.Find(operation) is { } validator)
         {
-            await ValidateThenForwardAsync(context, operation, validator).ConfigureAwait(false);
-            return;
+            return ValidateThenForwardAsync(context, operation, validator);
         }
 
-        traffic.Record(route, operation, method);
-        await backend.ForwardAsync(context).ConfigureAwait(false);
+        return ForwardAsync(context, operation);
     }
 
-    private async Task<bool> ShouldValidateAsync(HttpContext context, LegacyOperation operation)
+    private Task ForwardAsync(HttpContext context, LegacyOperation? operation)
     {
-        if (context.User.Identity?.IsAuthenticated == true || IsPublic(operation))
-        {
-            return true;
-        }
-
-        return !await (_hostAuthenticates ??= HostAuthenticatesAsync(context.RequestServices)).ConfigureAwait(false);
+        traffic.Record(route, operation, context.Request.Method);
+        return backend.ForwardAsync(context);
     }
 
     private static async Task<bool> HostAuthenticatesAsync(IServiceProvider services)
         => services.GetService<IAuthenticationSchemeProvider>() is { } schemes && await schemes.GetDefaultAuthenticateSchemeAsync().ConfigureAwait(false) is not null;
 
-    /// <summary>Whether the manifest lets anonymous callers in: <c>security: []</c> or an empty requirement among its options.</summary>
-    private static bool IsPublic(LegacyOperation operation)
-        => operation.Operation?["security"] is JsonArray requirements && (requirements.Count == 0 || requirements.Any(static r => r is JsonObject { Count: 0 }));
-
     private async Task ValidateThenForwardAsync(HttpContext context, LegacyOperation operation, Validation.ILegacyOperationValidator validator)
     {
-        if (!await validator.ValidateAsync(context, operation).ConfigureAwait(false))
+        // A caller who is not authenticated, on an operation that is not public, goes to the legacy side unchecked.
+        var validate = context.User.Identity?.IsAuthenticated == true || operation.IsPublic
+            || !await (_hostAuthenticates ??= HostAuthenticatesAsync(context.RequestServices)).ConfigureAwait(false);
+        if (validate && !await validator.ValidateAsync(context, operation).ConfigureAwait(false))
         {
             return;
         }
 
-        traffic.Record(route, operation, context.Request.Method);
-        await backend.ForwardAsync(context).ConfigureAwait(false);
+        await ForwardAsync(context, operation).ConfigureAwait(false);
     }
 }

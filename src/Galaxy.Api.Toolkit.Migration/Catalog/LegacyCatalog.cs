@@ -13,6 +13,9 @@ internal sealed record LegacyOperation(int Index, string Method, string Template
 {
     /// <summary><c>METHOD /template</c>, how options and reports name it.</summary>
     public string Key => Method + " " + Template;
+
+    /// <summary>Whether the manifest lets anonymous callers in: <c>security: []</c> or an empty requirement among its options.</summary>
+    public bool IsPublic { get; } = Operation?["security"] is JsonArray requirements && (requirements.Count == 0 || requirements.Any(static r => r is JsonObject { Count: 0 }));
 }
 
 /// <summary>The legacy operations of one path template; one routing endpoint serves them all.</summary>
