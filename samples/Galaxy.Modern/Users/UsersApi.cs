@@ -38,7 +38,7 @@ public sealed class UsersApi(UserRepository users, GalaxyIdEncoder ids)
 
         var row = found ?? throw new ObjectNotFoundException($"User {user_id} not found.");
         // The keys Galaxy's clients read, as the legacy app writes them.
-        GalaxyResponseKeys.Select(context, GalaxyViews.User.ToHashSet(StringComparer.Ordinal));
+        GalaxyResponseKeys.Select(context, UserKeys);
         return new DetailedUserModel
         {
             Id = new GalaxyId(row.Id),
@@ -56,6 +56,9 @@ public sealed class UsersApi(UserRepository users, GalaxyIdEncoder ids)
             TagsUsed = [.. await users.GetTagsUsedAsync(row.Id, cancellationToken)],
         };
     }
+
+    /// <summary>The keys Galaxy's clients read of a user (the same set for every request).</summary>
+    private static readonly IReadOnlySet<string> UserKeys = GalaxyViews.User.ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Galaxy's <c>quota_bytes</c> without a quota: null.</summary>
     private static readonly System.Text.Json.JsonElement UnlimitedQuotaBytes = System.Text.Json.JsonDocument.Parse("null").RootElement.Clone();
