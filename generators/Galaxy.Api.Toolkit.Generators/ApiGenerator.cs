@@ -73,6 +73,32 @@ public sealed class ApiGenerator : IIncrementalGenerator
                 input.Left.Left.Where(static r => r.IsValid).OrderBy(static r => r.Type.Identifier, System.StringComparer.Ordinal).ToEquatableArray(),
                 input.Right))
             .WithTrackingName(TrackingNames.Api);
+        // GAT0020: only builds without reflection-based serialization walk the contexts' types (and rerun on each edit).
+        var jsonCheck = context.AnalyzerConfigOptionsProvider
+            .Select(JsonContextParser.IsCheckOn)
+            .WithTrackingName(TrackingNames.JsonContractCheck);
+        var jsonContexts = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                JsonContextParser.JsonSerializableAttribute,
+                static (node, _) => node is ClassDeclarationSyntax,
+                JsonContextParser.ContextName)
+            .Where(static name => name is not null)
+            .Collect()
+            .Select(static (names, _) => names.Select(static n => n!).Distinct().OrderBy(static n => n, System.StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.JsonContexts);
+        var jsonCoverage = jsonContexts
+            .Combine(jsonCheck)
+            .Combine(context.CompilationProvider)
+            .Select(static (input, cancellationToken) => JsonContextParser.Cover(input.Left.Left, input.Left.Right, input.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.JsonCoverage);
+        context.RegisterSourceOutput(api.Combine(jsonCoverage), static (output, input) =>
+        {
+            foreach (var diagnostic in JsonContractDiagnostics.Find(input.Left, input.Right))
+            {
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+        });
+
         var baseline = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Where(static input => input.Right.GetOptions(input.Left).TryGetValue(BaselineRoleMetadata, out var role)

@@ -29,4 +29,13 @@ internal static class TrackingNames
 
     /// <summary>Each contract type, input of its own file.</summary>
     public const string ContractTypes = nameof(ContractTypes);
+
+    /// <summary>Whether the build serializes without reflection (Native AOT, trimming), so GAT0020 applies.</summary>
+    public const string JsonContractCheck = nameof(JsonContractCheck);
+
+    /// <summary>The names of the project's <c>JsonSerializerContext</c> classes.</summary>
+    public const string JsonContexts = nameof(JsonContexts);
+
+    /// <summary>The types those contexts cover (empty when the check is off).</summary>
+    public const string JsonCoverage = nameof(JsonCoverage);
 }

@@ -137,6 +137,8 @@ public sealed class DiagnosticTests
             .Append("GAT0018")
             // Galaxy.Api.Contracts.Tests: ContractsGeneratorTests.An_unreadable_document_is_GAT0019_at_the_file...
             .Append("GAT0019")
+            // JsonContractCheckTests: needs MSBuild properties (Native AOT), so it has cases of its own.
+            .Append("GAT0020")
             .ToHashSet();
         var releases = File.ReadAllText(Path.Combine(Snapshot.ProjectDirectory, "../../generators/Galaxy.Api.Toolkit.Generators/AnalyzerReleases.Unshipped.md"));
         var readme = File.ReadAllText(Path.Combine(Snapshot.ProjectDirectory, "../../README.md"));

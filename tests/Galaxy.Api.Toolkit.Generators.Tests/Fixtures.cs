@@ -95,4 +95,20 @@ internal static class Fixtures
             public static string Version() => "1";
         }
         """;
+
+    /// <summary>
+    /// A JsonSerializerContext of the fixture's types (abstract: the tests do not run System.Text.Json's generator, which
+    /// would implement it), as a Native AOT host declares one.
+    /// </summary>
+    public const string JsonContext = """
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+
+        namespace Fixture;
+
+        [JsonSerializable(typeof(Widget))]
+        [JsonSerializable(typeof(CreateWidget))]
+        [JsonSerializable(typeof(string))]
+        internal abstract partial class FixtureJson : JsonSerializerContext;
+        """;
 }

@@ -47,12 +47,32 @@ internal static class GeneratorHarness
     /// with their roles, so that every step of <see cref="TrackingNames"/> runs.
     /// </summary>
     public static GeneratorDriver DriverOfAllGenerators(params (string Path, string Text, string Role)[] files)
+        => DriverOfAllGenerators(new Dictionary<string, string>(), files);
+
+    /// <summary>
+    /// As <see cref="DriverOfAllGenerators(ValueTuple{string, string, string}[])"/>, with MSBuild properties the build makes
+    /// visible to the compiler (<c>build_property.X</c>), e.g. <c>PublishAot</c>.
+    /// </summary>
+    public static GeneratorDriver DriverOfAllGenerators(IReadOnlyDictionary<string, string> buildProperties, params (string Path, string Text, string Role)[] files)
         => CSharpGeneratorDriver.Create(
             [new ApiGenerator().AsSourceGenerator(), new Contracts.ContractsGenerator().AsSourceGenerator()],
             files.Select(static f => (Microsoft.CodeAnalysis.AdditionalText)new InMemoryText(f.Path, f.Text, f.Role)),
             ParseOptions,
-            new RoleOptions(),
+            new RoleOptions(buildProperties),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the API generator with MSBuild properties (<c>build_property.X</c>) and returns its result.</summary>
+    public static GeneratorRun Run(IReadOnlyDictionary<string, string> buildProperties, params string[] sources)
+    {
+        var driver = CSharpGeneratorDriver.Create(
+                [new ApiGenerator().AsSourceGenerator()],
+                [],
+                ParseOptions,
+                new RoleOptions(buildProperties),
+                new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true))
+            .RunGeneratorsAndUpdateCompilation(Compilation(sources), out var output, out var generatorDiagnostics);
+        return new GeneratorRun(driver, driver.GetRunResult(), output, generatorDiagnostics);
+    }
 
     /// <summary>Runs the generator with additional files; see <see cref="Driver(ValueTuple{string, string, string}[])"/>.</summary>
     public static GeneratorRun Run(CSharpCompilation compilation, params (string Path, string Text, string Role)[] files)
@@ -79,9 +99,11 @@ internal static class GeneratorHarness
         public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => Microsoft.CodeAnalysis.Text.SourceText.From(text);
     }
 
-    private sealed class RoleOptions : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
+    private sealed class RoleOptions(IReadOnlyDictionary<string, string>? buildProperties = null) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptionsProvider
     {
-        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => Options.Empty;
+        private readonly Options _global = new((buildProperties ?? new Dictionary<string, string>()).ToDictionary(static p => "build_property." + p.Key, static p => p.Value));
+
+        public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GlobalOptions => _global;
 
         public override Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
 

@@ -126,6 +126,12 @@ internal static class DiagnosticDescriptors
         "The contracts document '{0}' cannot be read: {1}; fix the file or the GalaxyApiContracts property (an OpenAPI 3 document in JSON with components/schemas)",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor JsonContractMissing = new(
+        "GAT0020",
+        "Endpoint type missing from the JsonSerializerContext",
+        "'{0}' ({1}) reads or writes '{2}' as JSON, but {3}; without reflection (Native AOT, trimming) the API fails at start-up; add [JsonSerializable(typeof({4}))] to your JsonSerializerContext and insert it with builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, MyJsonContext.Default)); when the context is in another assembly, set <GalaxyApiCheckJsonContracts>false</GalaxyApiCheckJsonContracts>",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
     private const string BreakingHelp = "; if the break is intended, update the baseline document (GalaxyApiBaselineDocument)";
 
     public static readonly DiagnosticDescriptor BaselineUnreadable = new(
@@ -175,6 +181,7 @@ internal static class DiagnosticDescriptors
         LegacyManifestUnreadable,
         LegacyParametersDiffer,
         ContractsUnreadable,
+        JsonContractMissing,
         RouteParameterWithoutMethodParameter,
         FromRouteWithoutRouteParameter,
         DuplicateOperation,

@@ -557,14 +557,7 @@ internal static class EndpointEmitter
             .ToList();
 
     /// <summary>Every type the router reads or writes as JSON; resolved once at start-up, so a missing contract fails there.</summary>
-    private static List<TypeRef> JsonContracts(RouterModel router)
-        => router.Operations
-            .SelectMany(static o => o.RequestParameters.Where(static p => p.Source == ParameterSource.Body).Select(static p => p.Type)
-                .Concat(o.Return.Responses.Select(static r => r.ValueType).Where(static t => t is not null).Select(static t => t!)))
-            .GroupBy(static t => t.Identifier)
-            .OrderBy(static g => g.Key, System.StringComparer.Ordinal)
-            .Select(static g => g.First())
-            .ToList();
+    private static List<TypeRef> JsonContracts(RouterModel router) => router.JsonContracts().Select(static c => c.Type).ToList();
 
     private static string DeclaredType(ParameterModel parameter)
         => parameter.Type.FullyQualifiedName + (parameter.IsNullable && !parameter.Type.IsValueType ? "?" : string.Empty);

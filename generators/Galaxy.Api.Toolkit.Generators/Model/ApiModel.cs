@@ -34,6 +34,20 @@ internal sealed record RouterModel(
 {
     /// <summary>Whether the router can be emitted (no error was reported on it).</summary>
     public bool IsValid => !Diagnostics.Any(static d => d.IsError);
+
+    /// <summary>
+    /// The types the router's handlers read or write as JSON (bodies and response values), once each, ordered by identifier:
+    /// the contracts the handlers ask the serializer for at start-up.
+    /// </summary>
+    public System.Collections.Generic.List<(TypeRef Type, OperationModel FirstOperation)> JsonContracts()
+        => Operations
+            .SelectMany(static o => o.RequestParameters.Where(static p => p.Source == ParameterSource.Body).Select(static p => p.Type)
+                .Concat(o.Return.Responses.Select(static r => r.ValueType).Where(static t => t is not null).Select(static t => t!))
+                .Select(t => (Type: t, Operation: o)))
+            .GroupBy(static t => t.Type.Identifier)
+            .OrderBy(static g => g.Key, System.StringComparer.Ordinal)
+            .Select(static g => (g.First().Type, g.First().Operation))
+            .ToList();
 }
 
 /// <summary>A constructor parameter of a router, resolved from dependency injection.</summary>
@@ -53,3 +67,16 @@ internal enum JsonNaming
 
 /// <summary>The committed baseline document the build compares against (<c>GalaxyApiBaselineDocument</c>).</summary>
 internal sealed record BaselineModel(string Path, string? Text);
+
+/// <summary>
+/// What the project's <c>JsonSerializerContext</c>s give contracts for, when the build runs without reflection-based
+/// serialization (Native AOT, trimming); input of GAT0020.
+/// </summary>
+/// <param name="IsOn">Whether the check runs for this build.</param>
+/// <param name="Contexts">The contexts found, by name.</param>
+/// <param name="Types">The fully qualified names of the covered types.</param>
+internal sealed record JsonCoverageModel(bool IsOn, EquatableArray<string> Contexts, EquatableArray<string> Types)
+{
+    /// <summary>The check is off: reflection-based serialization is available.</summary>
+    public static readonly JsonCoverageModel Off = new(false, default, default);
+}
