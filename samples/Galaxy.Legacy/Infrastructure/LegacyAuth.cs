@@ -3,8 +3,9 @@ using Galaxy.Data;
 namespace Galaxy.Legacy.Infrastructure;
 
 /// <summary>
-/// API keys as Galaxy reads them: the query parameter <c>key</c>, else the header <c>x-api-key</c>. A key that matches no
-/// active key is 401001 everywhere (public routes too); no key where a user is needed is 403001.
+/// API keys as Galaxy reads them: the query parameter <c>key</c> (its last value), else the header <c>x-api-key</c> (its
+/// first non-empty value). A key that matches no active key is 401001 everywhere (public routes too); no key where a
+/// user is needed is 403001.
 /// </summary>
 internal static class LegacyAuth
 {
@@ -18,7 +19,9 @@ internal static class LegacyAuth
         var key = context.Request.Query["key"].LastOrDefault();
         if (string.IsNullOrEmpty(key))
         {
-            key = context.Request.Headers["x-api-key"].LastOrDefault();
+            // The first non-empty header line, as Galaxy (Starlette's headers.get) and the modern host's toolkit read it:
+            // with the last one, a request sending x-api-key twice was one user to the modern host and another here.
+            key = context.Request.Headers["x-api-key"].FirstOrDefault(static value => !string.IsNullOrEmpty(value));
         }
 
         if (string.IsNullOrEmpty(key))

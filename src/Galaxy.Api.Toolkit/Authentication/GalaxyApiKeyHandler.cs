@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Galaxy.Api.Toolkit.Authentication;
 
 /// <summary>
-/// Galaxy's API key authentication: the key of the <c>x-api-key</c> header, else of the <c>key</c> query parameter,
+/// Galaxy's API key authentication: the key of the <c>key</c> query parameter, else of the <c>x-api-key</c> header,
 /// looked up with the host's <see cref="IGalaxyUserStore"/>. Challenge and forbid answer with Galaxy's error bodies.
 /// </summary>
 /// <remarks>
@@ -37,13 +37,14 @@ internal sealed partial class GalaxyApiKeyHandler(IOptionsMonitor<GalaxyAuthenti
         Query,
     }
 
-    /// <summary>
-    /// The request's API key: the first non-empty <c>x-api-key</c> header value, else the last <c>key</c> query value
-    /// (a repeated query key takes its last value, as FastAPI); null when neither is present or both are empty.
-    /// </summary>
     /// <summary>The <c>HttpContext.Items</c> key set when a given key was not valid, so that public operations can refuse it too.</summary>
     internal static readonly object KeyRejectedItem = new();
 
+    /// <summary>
+    /// The request's API key: the last <c>key</c> query value when it is not empty (a repeated query key takes its last
+    /// value, as FastAPI), else the first non-empty <c>x-api-key</c> header value (as Starlette's <c>headers.get</c>);
+    /// null when neither is present or both are empty.
+    /// </summary>
     internal static string? ReadApiKey(HttpRequest request, out ApiKeySource source)
     {
         // Galaxy reads `key or x_api_key`: the query parameter comes first.
