@@ -360,7 +360,7 @@ internal sealed class LegacyMerge
 
             var existing = _document.At("components", component.Kind, component.Name);
             string name;
-            if (existing is null || SameJson(existing, JsonValue.Parse(component.Json)))
+            if (existing is null || SameComponent(component.Kind, existing, JsonValue.Parse(component.Json)))
             {
                 name = component.Name;
             }
@@ -430,6 +430,18 @@ internal sealed class LegacyMerge
             }
         }
     }
+
+    /// <summary>
+    /// Whether a legacy component is the one the document already has. Security schemes are the same credential when they
+    /// agree on everything but their <c>description</c> (the legacy app describes its API key in its own words).
+    /// </summary>
+    private static bool SameComponent(string kind, JsonValue existing, JsonValue legacy)
+        => kind == "securitySchemes"
+            ? SameJson(WithoutDescription(existing), WithoutDescription(legacy))
+            : SameJson(existing, legacy);
+
+    private static JsonValue WithoutDescription(JsonValue value)
+        => value is JsonObject ? new JsonObject([.. value.Members.Where(static m => m.Key != "description")]) : value;
 
     /// <summary>
     /// Whether two JSON values say the same: object members in any order (Galaxy's document sorts them, ours writes them in

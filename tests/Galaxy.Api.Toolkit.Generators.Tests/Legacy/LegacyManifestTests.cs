@@ -213,6 +213,36 @@ public sealed class LegacyManifestTests
     }
 
     [Fact]
+    public void A_legacy_security_scheme_that_differs_only_in_its_description_is_the_documents_own()
+    {
+        const string manifest = """
+            {
+              "openapi": "3.1.0",
+              "info": {"title": "Legacy", "version": "1"},
+              "paths": {
+                "/api/tools": {"get": {"operationId": "index_tools", "responses": {"200": {"description": "Tools."}},
+                  "security": [{"APIKeyHeader": []}, {"APIKeyQuery": []}]}}
+              },
+              "components": {"securitySchemes": {
+                "APIKeyHeader": {"type": "apiKey", "in": "header", "name": "x-api-key", "description": "The legacy app's words."},
+                "APIKeyQuery": {"type": "apiKey", "in": "query", "name": "api_key", "description": "Another credential."}
+              }}
+            }
+            """;
+
+        var document = JsonNode.Parse(Run(manifest).Document)!;
+
+        // The header key is the same credential: referenced by the document's name, not copied.
+        var schemes = document["components"]!["securitySchemes"]!.AsObject();
+        Assert.False(schemes.ContainsKey("APIKeyHeader_legacy"));
+        Assert.Null(schemes["APIKeyHeader"]!["description"]);
+        // A query key of another name is another credential: copied under its own name.
+        Assert.Equal("api_key", (string?)schemes["APIKeyQuery_legacy"]!["name"]);
+        var security = document["paths"]!["/api/tools"]!["get"]!["security"]!.AsArray();
+        Assert.Equal(["APIKeyHeader", "APIKeyQuery_legacy"], security.Select(static r => r!.AsObject().Single().Key));
+    }
+
+    [Fact]
     public void Galaxys_own_document_merges_as_a_manifest()
     {
         var galaxy = File.ReadAllText(Path.Combine(Snapshot.ProjectDirectory, "..", "data", "galaxy-openapi.json"));
