@@ -28,6 +28,7 @@ public sealed class GalaxyErrorResponseTests
     [InlineData(405, 405001)]
     [InlineData(500, 500001)]
     [InlineData(413, 413001)]
+    [InlineData(503, 503001)]
     public void Bodiless_status_maps_to_a_Galaxy_code(int status, int code)
     {
         var error = GalaxyErrorResponse.ForStatus(status);
