@@ -105,7 +105,13 @@ public sealed class FallbackFaultTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var legacy = await LegacyProcess.StartAsync();
-        await using var host = await FallbackHost.StartAsync([legacy], static o => o.Timeout = TimeSpan.FromSeconds(1));
+        // The timeout bounds the wait for the response headers too: generous enough for a loaded machine, and the stub's
+        // stalling endpoint is warmed up (compiled) first, so that its headers come in time and only the stall trips it.
+        await using var host = await FallbackHost.StartAsync([legacy], static o => o.Timeout = TimeSpan.FromSeconds(3));
+        using (var direct = new HttpClient { BaseAddress = legacy.Address })
+        {
+            Assert.Equal(1024 * 1024, (await direct.GetByteArrayAsync("api/stall/0", ct)).Length);
+        }
 
         using var response = await host.Client.GetAsync("api/stall/60000", HttpCompletionOption.ResponseHeadersRead, ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -88,6 +88,7 @@ public sealed class ExceptionFamilyTests
         { nameof(ConflictException), 409, 409001 },
         { nameof(DeprecatedApiCallException), 410, 410001 },
         { nameof(MethodNotImplementedException), 501, 501001 },
+        { nameof(ServiceUnavailableException), 503, 503001 },
     };
 
     [Theory]
