@@ -53,7 +53,10 @@ public sealed class GalaxyDatabase : IDisposable
         var builder = new SqliteConnectionStringBuilder
         {
             ForeignKeys = true,
-            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds) + 30,
+            // Microsoft.Data.Sqlite retries a busy or locked statement (and BEGIN) until its command timeout, in whole
+            // seconds, has passed, on top of SQLite's own busy_timeout: the same budget, rounded up to a second, so that
+            // a write under another writer's lock fails after about BusyTimeout (and the client gets 503), not 30 s later.
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
             Pooling = true,
         };
         if (options.IsInMemory)

@@ -29,7 +29,11 @@ public sealed class GalaxyDatabaseOptions
     /// <summary>The admin's API key from configuration; null to keep the stored one or generate one.</summary>
     public string? AdminApiKey { get; init; }
 
-    /// <summary>How long a connection waits for another writer to finish before failing (SQLite's busy timeout). Default 5 seconds.</summary>
+    /// <summary>
+    /// How long a statement waits for another writer to finish before failing with SQLite's busy error (SQLite's busy
+    /// timeout; Microsoft.Data.Sqlite's retries end after the same time rounded up to whole seconds, so at least about one
+    /// second). Default 5 seconds.
+    /// </summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Whether the database lives in memory.</summary>

@@ -41,6 +41,8 @@ public static class GalaxyModernApp
             options.IdSecret = configuration[GalaxyLegacyApp.IdSecretKey] is { Length: > 0 } secret ? secret : options.IdSecret;
             options.ConfigureJson(static json => json.Converters.Add(new GalaxyTimeJsonConverter()));
         });
+        // A busy database (another writer holds the lock past Galaxy:DatabaseBusyTimeout) answers 503001, not 500.
+        builder.Services.AddTransient<IStartupFilter, DatabaseBusyStartupFilter>();
         // Source-generated contracts for the ported operations: the same in a JIT and a Native AOT build.
         builder.Services.ConfigureHttpJsonOptions(static o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ModernApiJson.Default));
         builder.Services.AddGalaxyAuthentication();

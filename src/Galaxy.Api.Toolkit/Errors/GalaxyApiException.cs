@@ -104,6 +104,11 @@ public sealed class ConflictException(string? message = null)
 public sealed class DeprecatedApiCallException(string? message = null)
     : GalaxyApiException(GalaxyErrorCodes.DeprecatedApiCall, message);
 
+/// <summary>503 / 503001: the server cannot handle the request now (e.g. its database is busy); the client may try again.</summary>
+/// <param name="message">The <c>err_msg</c>; the code's default message when null.</param>
+public sealed class ServiceUnavailableException(string? message = null)
+    : GalaxyApiException(GalaxyErrorCodes.ServiceUnavailable, message);
+
 /// <summary>501 / 501001: the method is not implemented.</summary>
 /// <param name="message">The <c>err_msg</c>; the code's default message when null.</param>
 public sealed class MethodNotImplementedException(string? message = null)

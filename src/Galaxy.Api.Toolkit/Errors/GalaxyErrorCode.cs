@@ -74,4 +74,10 @@ public static class GalaxyErrorCodes
 
     /// <summary>501001: the method is not implemented.</summary>
     public static readonly GalaxyErrorCode NotImplemented = new(501001, 501, "Method is not implemented.");
+
+    /// <summary>
+    /// 503001 (toolkit): the server cannot handle the request now but may shortly (its database is busy, locked by another
+    /// writer); the client should try again. Nothing was changed.
+    /// </summary>
+    public static readonly GalaxyErrorCode ServiceUnavailable = new(503001, 503, "The server is busy; try again.");
 }

@@ -60,6 +60,7 @@ public static class GalaxyErrorResponse
         StatusCodes.Status415UnsupportedMediaType => GalaxyErrorCodes.UnsupportedMediaType,
         StatusCodes.Status500InternalServerError => GalaxyErrorCodes.InternalServerError,
         StatusCodes.Status501NotImplemented => GalaxyErrorCodes.NotImplemented,
+        StatusCodes.Status503ServiceUnavailable => GalaxyErrorCodes.ServiceUnavailable,
         _ => new GalaxyErrorCode((status * 1000) + 1, status, ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase ? phrase + "." : "Request failed."),
     };
 

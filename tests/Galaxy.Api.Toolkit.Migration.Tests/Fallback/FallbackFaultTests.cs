@@ -30,6 +30,61 @@ public sealed class FallbackFaultTests
         Assert.Equal(["unreachable"], faults.Kinds);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_legacy_server_killed_while_it_handles_a_forwarded_request_gives_Galaxy_502_and_modern_routes_keep_answering()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var legacy = await LegacyProcess.StartAsync();
+        await using var host = await FallbackHost.StartAsync([legacy], map: static app => app.MapGet("/api/modern", static () => "modern"));
+        using var faults = new FaultRecorder(host);
+        using var direct = new HttpClient { BaseAddress = legacy.Address };
+
+        // The request is at the legacy server (it counts it) when the process dies.
+        var pending = host.Client.GetAsync("api/slow/60000", ct);
+        await FallbackHost.WaitUntilAsync(
+            async () => (int)JsonNode.Parse(await direct.GetStringAsync("_stub/slow/in-flight", ct))!["in_flight"]! == 1,
+            TimeSpan.FromSeconds(30),
+            "the forwarded request is being handled by the legacy server");
+        await legacy.KillAsync();
+        using var response = await pending.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        var modern = await host.Client.GetStringAsync("api/modern", ct);
+
+        var message = await FallbackHost.AssertGalaxyErrorAsync(response, HttpStatusCode.BadGateway, 502001);
+        Assert.Equal("The legacy server could not be reached.", message);
+        Assert.False(legacy.IsRunning);
+        Assert.Equal("modern", modern);
+        Assert.Equal(["unreachable"], faults.Kinds);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_legacy_server_that_resets_its_connections_gives_Galaxy_502_and_modern_routes_keep_answering()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var legacy = ResettingServer.Start();
+        await using var host = await FallbackHost.StartAsync(
+            o =>
+            {
+                o.Servers.Add(legacy.Address);
+                // No probes: every connection the server sees is a forwarded request's.
+                o.HealthCheck.Enabled = false;
+            },
+            map: static app => app.MapGet("/api/modern", static () => "modern"));
+        using var faults = new FaultRecorder(host);
+
+        using var get = await host.Client.GetAsync("api/anything", ct).WaitAsync(TimeSpan.FromSeconds(30), ct);
+        using var post = await host.Client.PostAsync("api/histories", new StringContent("""{"name": "reset"}""", System.Text.Encoding.UTF8, "application/json"), ct)
+            .WaitAsync(TimeSpan.FromSeconds(30), ct);
+        var modern = await host.Client.GetStringAsync("api/modern", ct);
+
+        Assert.Equal("The legacy server could not be reached.", await FallbackHost.AssertGalaxyErrorAsync(get, HttpStatusCode.BadGateway, 502001));
+        Assert.Equal("The legacy server could not be reached.", await FallbackHost.AssertGalaxyErrorAsync(post, HttpStatusCode.BadGateway, 502001));
+        Assert.Equal("modern", modern);
+        Assert.Equal(["unreachable", "unreachable"], faults.Kinds);
+        // The connections were accepted and the requests sent, then reset: not a refused connection.
+        Assert.True(legacy.Requests >= 2, $"{legacy.Requests} requests reached the server");
+        Assert.Equal(legacy.Requests, legacy.Reset);
+    }
+
     [Fact]
     public async Task A_hanging_legacy_server_gives_Galaxy_504_after_the_timeout()
     {
@@ -50,7 +105,13 @@ public sealed class FallbackFaultTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var legacy = await LegacyProcess.StartAsync();
-        await using var host = await FallbackHost.StartAsync([legacy], static o => o.Timeout = TimeSpan.FromSeconds(1));
+        // The timeout bounds the wait for the response headers too: generous enough for a loaded machine, and the stub's
+        // stalling endpoint is warmed up (compiled) first, so that its headers come in time and only the stall trips it.
+        await using var host = await FallbackHost.StartAsync([legacy], static o => o.Timeout = TimeSpan.FromSeconds(3));
+        using (var direct = new HttpClient { BaseAddress = legacy.Address })
+        {
+            Assert.Equal(1024 * 1024, (await direct.GetByteArrayAsync("api/stall/0", ct)).Length);
+        }
 
         using var response = await host.Client.GetAsync("api/stall/60000", HttpCompletionOption.ResponseHeadersRead, ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -28,6 +28,7 @@ public sealed class GalaxyErrorResponseTests
     [InlineData(405, 405001)]
     [InlineData(500, 500001)]
     [InlineData(413, 413001)]
+    [InlineData(503, 503001)]
     public void Bodiless_status_maps_to_a_Galaxy_code(int status, int code)
     {
         var error = GalaxyErrorResponse.ForStatus(status);
@@ -87,6 +88,7 @@ public sealed class ExceptionFamilyTests
         { nameof(ConflictException), 409, 409001 },
         { nameof(DeprecatedApiCallException), 410, 410001 },
         { nameof(MethodNotImplementedException), 501, 501001 },
+        { nameof(ServiceUnavailableException), 503, 503001 },
     };
 
     [Theory]
