@@ -64,12 +64,47 @@ internal sealed partial class GalaxyErrorMiddleware(RequestDelegate next, ILogge
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
 }
 
-/// <summary>Puts <see cref="GalaxyErrorMiddleware"/> first in the pipeline when <see cref="GalaxyApiOptions.UseErrorHandling"/> is on.</summary>
+/// <summary>
+/// Puts <see cref="GalaxyErrorMiddleware"/> first in the pipeline when <see cref="GalaxyApiOptions.UseErrorHandling"/> is
+/// on, then <see cref="GalaxyRequestTimeoutMiddleware"/> when <see cref="GalaxyApiLimits.RequestTimeout"/> is set.
+/// </summary>
 internal sealed class GalaxyErrorStartupFilter(Microsoft.Extensions.Options.IOptions<GalaxyApiOptions> options) : IStartupFilter
 {
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => !options.Value.UseErrorHandling ? next : app =>
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next)
     {
-        app.UseMiddleware<GalaxyErrorMiddleware>();
-        next(app);
-    };
+        var value = options.Value;
+        var timeout = value.Limits.HasRequestTimeout ? value.Limits.RequestTimeout : null;
+        if (!value.UseErrorHandling && timeout is null)
+        {
+            return next;
+        }
+
+        return app =>
+        {
+            if (value.UseErrorHandling)
+            {
+                app.UseMiddleware<GalaxyErrorMiddleware>();
+            }
+
+            if (timeout is { } limit)
+            {
+                app.UseMiddleware<GalaxyRequestTimeoutMiddleware>(limit);
+            }
+
+            next(app);
+        };
+    }
+}
+
+/// <summary>Checks <see cref="GalaxyApiOptions"/> when they are first read (at the latest when the host starts).</summary>
+internal sealed class GalaxyApiOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<GalaxyApiOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, GalaxyApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = options.Limits.Validate();
+        return failures.Count == 0
+            ? Microsoft.Extensions.Options.ValidateOptionsResult.Success
+            : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(failures);
+    }
 }
