@@ -57,7 +57,18 @@ internal static class FormBody
                 ValueCountLimit = valueCountLimit,
                 BufferBody = false,
             };
+            // The urlencoded reader bounds each value, not the whole body: the server stops a longer one (sent chunked).
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize
+                && (bodySize.MaxRequestBodySize is null || bodySize.MaxRequestBodySize > maxBytes))
+            {
+                bodySize.MaxRequestBodySize = maxBytes;
+            }
+
             form = await context.Request.ReadFormAsync(limits, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return JsonBody.Fail<T>(JsonBody.TooLarge(maxBytes));
         }
         catch (InvalidDataException exception)
         {
@@ -98,16 +109,16 @@ internal static class FormBody
     }
 
     /// <summary>
-    /// What the form reader's exception means for the client: its size limits (the body's, the length of a value or key,
-    /// all set to the body limit) are 413; its count of values is a 400 at the body; anything else (no multipart boundary,
-    /// oversized multipart headers...) a malformed form.
+    /// What the form reader's exception means for the client: its size limits (the body's, and the length of a value or
+    /// key, as in "Form value length limit N exceeded.", all set to the body limit) are 413; its count of values is a 400
+    /// at the body; anything else (no multipart boundary, oversized multipart headers...) a malformed form.
     /// </summary>
     private static GalaxyApiException FormFailure(HttpContext context, InvalidDataException exception, long maxBytes, int valueCountLimit)
     {
         var message = exception.Message;
         if (context.Request.ContentLength > maxBytes
             || message.StartsWith("Multipart body length limit", StringComparison.Ordinal)
-            || message.StartsWith("Form key or value length limit", StringComparison.Ordinal))
+            || (message.StartsWith("Form ", StringComparison.Ordinal) && message.Contains(" length limit ", StringComparison.Ordinal)))
         {
             return JsonBody.TooLarge(maxBytes);
         }

@@ -245,6 +245,20 @@ public sealed class ConfiguredLimitsTests(LimitsHost host) : IClassFixture<Limit
         atLimit.AssertOk("""{"name_length":100,"items":20,"map":0,"nested":0,"declared":0,"title_length":0}""");
     }
 
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded", "name=")]
+    [InlineData("application/json", "{\"name\": \"")]
+    public async Task Chunked_body_over_the_limit_is_413(string contentType, string prefix)
+    {
+        // No Content-Length: the limit is found while reading (for a form, by the reader's value length limit).
+        var body = Encoding.UTF8.GetBytes(prefix + new string('a', LimitsHost.MaxBodyBytes));
+        using var content = new ChunkedContent(body, contentType);
+
+        var reply = await host.Client.SendAsync(HttpMethod.Post, "/behaviour/limits/form".Replace("form", contentType.EndsWith("json", StringComparison.Ordinal) ? "json" : "form", StringComparison.Ordinal), content);
+
+        reply.AssertError(HttpStatusCode.RequestEntityTooLarge, 413001);
+    }
+
     [Fact]
     public async Task Form_with_more_values_than_any_body_can_hold_is_400()
     {
@@ -292,6 +306,26 @@ public sealed class RequestTimeoutTests(TimeoutHost host) : IClassFixture<Timeou
         // The handler swallows the cancellation and answers; its answer cannot be flushed any more (the token is
         // cancelled) and cannot be taken back: the connection is aborted, so the client never sees a complete response.
         await Assert.ThrowsAsync<HttpRequestException>(() => host.Client.GetReplyAsync("/behaviour/limits/slow-swallowed"));
+    }
+}
+
+/// <summary>A body sent chunked, without Content-Length.</summary>
+internal sealed class ChunkedContent : HttpContent
+{
+    private readonly byte[] _body;
+
+    public ChunkedContent(byte[] body, string contentType)
+    {
+        _body = body;
+        Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(_body).AsTask();
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
     }
 }
 
