@@ -369,6 +369,31 @@ public sealed class LimitOptionsValidationTests
     }
 
     [Fact]
+    public async Task Timeout_applies_without_the_error_middleware_too()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddGalaxyApi(options =>
+        {
+            options.UseErrorHandling = false;
+            options.Limits.RequestTimeout = TimeSpan.FromSeconds(1);
+        });
+        await using var app = builder.Build();
+        app.MapGet("/slow", static async (Microsoft.AspNetCore.Http.HttpContext context) =>
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            return "never";
+        });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+
+        var reply = await client.GetReplyAsync("/slow");
+
+        reply.AssertError(HttpStatusCode.GatewayTimeout, 504001);
+    }
+
+    [Fact]
     public async Task Timeout_may_be_turned_off()
     {
         var builder = WebApplication.CreateSlimBuilder();
