@@ -47,7 +47,7 @@ internal sealed partial class GalaxyRequestTimeout(TimeSpan timeout, ILogger log
     {
         var state = scope.State;
         // Unregistered: the client-abort callback can no longer touch the state, which may then serve another request.
-        var reusable = scope.Registration.Unregister();
+        var reusable = scope.Registration.Unregister() || !scope.ClientAborted.CanBeCanceled;
         var timedOut = state.IsCancellationRequested && !scope.ClientAborted.IsCancellationRequested;
         context.RequestAborted = scope.ClientAborted;
         context.Features.Set(scope.PreviousFeature);
