@@ -40,24 +40,39 @@ internal static class FormBody
             return JsonBody.Fail<T>(JsonBody.TooLarge(maxBytes));
         }
 
+        // The body size is the form's only size limit here (a longer key or value means a larger body): string and
+        // collection limits are checked on the JSON the form becomes, at the member's location. The number of values is
+        // bounded by the collection limit plus one value per member, so that a field may repeat up to that limit.
+        var collectionLimit = BodyLimits.For(typeInfo.Options).MaxCollectionLength;
+        var valueCountLimit = (int)Math.Min((long)collectionLimit + typeInfo.Properties.Count, int.MaxValue);
         IFormCollection form;
         try
         {
+            var sizeLimit = (int)Math.Min(maxBytes, int.MaxValue);
             var limits = new FormOptions
             {
                 MultipartBodyLengthLimit = maxBytes,
-                ValueLengthLimit = (int)Math.Min(maxBytes, int.MaxValue),
+                ValueLengthLimit = sizeLimit,
+                KeyLengthLimit = sizeLimit,
+                ValueCountLimit = valueCountLimit,
                 BufferBody = false,
             };
+            // The urlencoded reader bounds each value, not the whole body: the server stops a longer one (sent chunked).
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize
+                && (bodySize.MaxRequestBodySize is null || bodySize.MaxRequestBodySize > maxBytes))
+            {
+                bodySize.MaxRequestBodySize = maxBytes;
+            }
+
             form = await context.Request.ReadFormAsync(limits, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return JsonBody.Fail<T>(JsonBody.TooLarge(maxBytes));
         }
         catch (InvalidDataException exception)
         {
-            // The form reader throws this for an exceeded limit ("... limit N exceeded.") and for a malformed form (no
-            // multipart boundary...): only the first is a 413.
-            return JsonBody.Fail<T>(context.Request.ContentLength > maxBytes || exception.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)
-                ? JsonBody.TooLarge(maxBytes)
-                : new GalaxyApiException(GalaxyErrorCodes.MalformedContents, "The form in the request body is malformed: " + exception.Message));
+            return JsonBody.Fail<T>(FormFailure(context, exception, maxBytes, valueCountLimit));
         }
         catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -91,6 +106,31 @@ internal static class FormBody
         }
 
         return JsonBody.Deserialize(buffer.WrittenSpan, typeInfo);
+    }
+
+    /// <summary>
+    /// What the form reader's exception means for the client: its size limits (the body's, and the length of a value or
+    /// key, as in "Form value length limit N exceeded.", all set to the body limit) are 413; its count of values is a 400
+    /// at the body; anything else (no multipart boundary, oversized multipart headers...) a malformed form.
+    /// </summary>
+    private static GalaxyApiException FormFailure(HttpContext context, InvalidDataException exception, long maxBytes, int valueCountLimit)
+    {
+        var message = exception.Message;
+        if (context.Request.ContentLength > maxBytes
+            || message.StartsWith("Multipart body length limit", StringComparison.Ordinal)
+            || (message.StartsWith("Form ", StringComparison.Ordinal) && message.Contains(" length limit ", StringComparison.Ordinal)))
+        {
+            return JsonBody.TooLarge(maxBytes);
+        }
+
+        if (message.StartsWith("Form value count limit", StringComparison.Ordinal))
+        {
+            var text = string.Create(CultureInfo.InvariantCulture, $"The form should have at most {valueCountLimit} values");
+            return new GalaxyApiException(GalaxyErrorCodes.UserRequestInvalidParameter, text + " in ('body',)",
+                [new ValidationError(["body"], text, "too_long")]);
+        }
+
+        return new GalaxyApiException(GalaxyErrorCodes.MalformedContents, "The form in the request body is malformed: " + message);
     }
 
     private static void WriteValue(Utf8JsonWriter writer, Type type, StringValues values, JsonSerializerOptions options, bool nullable)

@@ -31,8 +31,9 @@ public readonly struct JsonBodyResult<T>
 
 /// <summary>
 /// Reads JSON request bodies for generated handlers: checks the content type, enforces the size limit, buffers the
-/// body and deserializes it with the API's <see cref="JsonTypeInfo{T}"/>. Bad input never throws: it becomes a
-/// Galaxy error (400003 for malformed JSON, 400008 for a value of the wrong shape, 413, 415).
+/// body, checks it against the depth, collection and string limits (<see cref="GalaxyApiLimits"/>) and deserializes it
+/// with the API's <see cref="JsonTypeInfo{T}"/>. Bad input never throws: it becomes a Galaxy error (400003 for malformed
+/// JSON, 400008 for a value of the wrong shape or over a limit, 413, 415).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class JsonBody
@@ -142,6 +143,12 @@ public static class JsonBody
             return new JsonBodyResult<T>(default, null, isMissing: true);
         }
 
+        // Depth, collection and string limits, before anything is built from the body; a short body skips this.
+        if (BodyLimits.ToCheck(utf8.Length, typeInfo.Options) is { } limits && limits.Check(utf8, typeInfo) is { } overLimit)
+        {
+            return Fail<T>(overLimit);
+        }
+
         try
         {
             var value = JsonSerializer.Deserialize(utf8, typeInfo);
@@ -150,6 +157,12 @@ public static class JsonBody
         }
         catch (JsonException exception)
         {
+            // Nested deeper than the serializer's MaxDepth (which the depth limit sets when it is not checked above).
+            if (BodyLimits.For(typeInfo.Options).Check(utf8, typeInfo) is { } tooDeep)
+            {
+                return Fail<T>(tooDeep);
+            }
+
             if (IsWellFormed(utf8, typeInfo.Options) && MemberFailures(utf8, typeInfo) is { Count: > 0 } failures)
             {
                 return Fail<T>(new GalaxyApiException(GalaxyErrorCodes.UserRequestInvalidParameter, null, failures));

@@ -69,6 +69,12 @@ public static class GalaxyErrorCodes
     /// <summary>415001 (toolkit): the request body's content type is not one the operation accepts.</summary>
     public static readonly GalaxyErrorCode UnsupportedMediaType = new(415001, 415, "The request's content type is not supported by this operation.");
 
+    /// <summary>
+    /// 504001 (toolkit): the request ran longer than <see cref="GalaxyApiLimits.RequestTimeout"/> and was cancelled. The
+    /// legacy fallback answers the same code when the legacy side does not answer within its own timeout.
+    /// </summary>
+    public static readonly GalaxyErrorCode RequestTimedOut = new(504001, 504, "The request took longer than the server allows and was cancelled.");
+
     /// <summary>500001: an unexpected failure on the server.</summary>
     public static readonly GalaxyErrorCode InternalServerError = new(500001, 500, "Internal server error.");
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Galaxy.Api.Toolkit.Errors;
@@ -10,9 +11,51 @@ namespace Galaxy.Api.Toolkit.Errors;
 /// request detected by the server (oversized body...) becomes the matching Galaxy error, anything else a 500 with code
 /// 500001 and no details, logged.
 /// </summary>
-internal sealed partial class GalaxyErrorMiddleware(RequestDelegate next, ILogger<GalaxyErrorMiddleware> logger)
+internal sealed partial class GalaxyErrorMiddleware(RequestDelegate next, ILogger<GalaxyErrorMiddleware> logger, GalaxyRequestTimeout? timeout = null)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
+        => timeout is not null && GalaxyRequestTimeout.IsActive ? InvokeWithTimeoutAsync(context, timeout) : InvokeWithoutTimeoutAsync(context);
+
+    private async Task InvokeWithTimeoutAsync(HttpContext context, GalaxyRequestTimeout requestTimeout)
+    {
+        var scope = requestTimeout.Begin(context);
+        Exception? failure = null;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Every exception is answered below: 504 after the timeout, else as InvokeWithoutTimeoutAsync does.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            failure = exception;
+        }
+
+        if (requestTimeout.End(context, scope) && !context.Response.HasStarted)
+        {
+            await requestTimeout.RespondAsync(context, failure).ConfigureAwait(false);
+            return;
+        }
+
+        switch (failure)
+        {
+            case null when IsBodilessError(context.Response):
+                await GalaxyErrorResponse.WriteAsync(context, GalaxyErrorResponse.ForStatus(context.Response.StatusCode)).ConfigureAwait(false);
+                return;
+            case null:
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                // The client went away; there is nobody to answer.
+                return;
+            case not null when !context.Response.HasStarted:
+                await WriteAsync(context, failure).ConfigureAwait(false);
+                return;
+            default:
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+                return;
+        }
+    }
+
+    private async Task InvokeWithoutTimeoutAsync(HttpContext context)
     {
         try
         {
@@ -64,12 +107,53 @@ internal sealed partial class GalaxyErrorMiddleware(RequestDelegate next, ILogge
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
 }
 
-/// <summary>Puts <see cref="GalaxyErrorMiddleware"/> first in the pipeline when <see cref="GalaxyApiOptions.UseErrorHandling"/> is on.</summary>
+/// <summary>
+/// Puts <see cref="GalaxyErrorMiddleware"/> first in the pipeline when <see cref="GalaxyApiOptions.UseErrorHandling"/> is
+/// on, with <see cref="GalaxyRequestTimeout"/> when <see cref="GalaxyApiLimits.RequestTimeout"/> is set (or the timeout
+/// alone, <see cref="GalaxyRequestTimeoutMiddleware"/>, when error handling is off).
+/// </summary>
 internal sealed class GalaxyErrorStartupFilter(Microsoft.Extensions.Options.IOptions<GalaxyApiOptions> options) : IStartupFilter
 {
-    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => !options.Value.UseErrorHandling ? next : app =>
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next)
     {
-        app.UseMiddleware<GalaxyErrorMiddleware>();
-        next(app);
-    };
+        var value = options.Value;
+        var timeout = value.Limits.HasRequestTimeout ? value.Limits.RequestTimeout : null;
+        if (!value.UseErrorHandling && timeout is null)
+        {
+            return next;
+        }
+
+        return app =>
+        {
+            var services = app.ApplicationServices;
+            var requestTimeout = timeout is { } limit
+                ? new GalaxyRequestTimeout(limit, services.GetRequiredService<ILoggerFactory>().CreateLogger<GalaxyRequestTimeout>())
+                : null;
+            if (value.UseErrorHandling)
+            {
+                // The timeout runs in the error middleware's own frame: one async frame per request for both.
+                var logger = services.GetRequiredService<ILogger<GalaxyErrorMiddleware>>();
+                app.Use(inner => new GalaxyErrorMiddleware(inner, logger, requestTimeout).InvokeAsync);
+            }
+            else if (requestTimeout is not null)
+            {
+                app.Use(inner => new GalaxyRequestTimeoutMiddleware(inner, requestTimeout).InvokeAsync);
+            }
+
+            next(app);
+        };
+    }
+}
+
+/// <summary>Checks <see cref="GalaxyApiOptions"/> when they are first read (at the latest when the host starts).</summary>
+internal sealed class GalaxyApiOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<GalaxyApiOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, GalaxyApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = options.Limits.Validate();
+        return failures.Count == 0
+            ? Microsoft.Extensions.Options.ValidateOptionsResult.Success
+            : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(failures);
+    }
 }

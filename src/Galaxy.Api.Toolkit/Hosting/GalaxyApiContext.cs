@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Galaxy.Api.Toolkit.Authentication;
+using Galaxy.Api.Toolkit.Binding;
 using Galaxy.Api.Toolkit.Ids;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -45,7 +46,7 @@ public sealed partial class GalaxyApiContext
     /// <summary>The encoder of database ids.</summary>
     public GalaxyIdEncoder Ids { get; }
 
-    /// <summary>The largest JSON body accepted.</summary>
+    /// <summary>The largest request body accepted (<see cref="GalaxyApiLimits.MaxBodyBytes"/>).</summary>
     public long MaxJsonBodyBytes => Options.MaxJsonBodyBytes;
 
     /// <summary>
@@ -175,7 +176,19 @@ public sealed partial class GalaxyApiContext
                 "OpenAPI document and the wire agree: set it with [assembly: GalaxyApiDocument(JsonNaming = ApiJsonNaming.X)] instead.");
         }
 
+        // The depth limit raises the serializer's own (responses may then nest as deep); a lower limit is checked before
+        // deserialization instead, so that responses keep the serializer's depth.
+        var limits = options.Limits;
+        if (limits.MaxJsonDepth > BodyLimits.EffectiveDepth(serializerOptions))
+        {
+            serializerOptions.MaxDepth = limits.MaxJsonDepth;
+        }
+
         serializerOptions.MakeReadOnly();
+        BodyLimits.Register(serializerOptions, new BodyLimits(
+            limits.MaxJsonDepth < BodyLimits.EffectiveDepth(serializerOptions) ? limits.MaxJsonDepth : 0,
+            limits.MaxCollectionLength,
+            limits.MaxStringLength));
         return serializerOptions;
     }
 

@@ -31,8 +31,21 @@ public sealed class GalaxyApiOptions
     /// </summary>
     public IList<GalaxyDocsLink> DocsLinks { get; } = [];
 
-    /// <summary>The largest JSON request body accepted, in bytes; larger bodies get 413. Default 4 MiB.</summary>
-    public long MaxJsonBodyBytes { get; set; } = 4 * 1024 * 1024;
+    /// <summary>
+    /// What one request may cost: body size, JSON depth, collection and string lengths, time. Each has a safe default
+    /// and is enforced before handler code runs (see the README's "Limits").
+    /// </summary>
+    public GalaxyApiLimits Limits { get; } = new();
+
+    /// <summary>
+    /// The largest request body (JSON or form) accepted, in bytes; larger bodies get 413. Default 4 MiB. The same value
+    /// as <see cref="GalaxyApiLimits.MaxBodyBytes"/> of <see cref="Limits"/>.
+    /// </summary>
+    public long MaxJsonBodyBytes
+    {
+        get => Limits.MaxBodyBytes;
+        set => Limits.MaxBodyBytes = value;
+    }
 
     /// <summary>
     /// Whether <c>AddGalaxyApi</c> puts Galaxy's error contract at the start of the pipeline: a

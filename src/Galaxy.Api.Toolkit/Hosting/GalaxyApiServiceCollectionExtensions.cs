@@ -29,6 +29,8 @@ public static class GalaxyApiServiceCollectionExtensions
         }
 
         services.TryAddSingleton<GalaxyApiMarker>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GalaxyApiOptions>, GalaxyApiOptionsValidator>());
+        services.AddOptions<GalaxyApiOptions>().ValidateOnStart();
         Galaxy.Api.Toolkit.Validation.GeneratedValidators.AddTo(services);
         services.TryAddSingleton<ErrorFormat>();
         services.TryAddSingleton<Galaxy.Api.Toolkit.Documents.CompileTimeDocument>();

@@ -7,4 +7,5 @@ internal static class LogEvents
     public const int BadRequest = 1002;
     public const int Unhandled = 1003;
     public const int DefaultIdSecret = 1004;
+    public const int RequestTimedOut = 1005;
 }

@@ -87,6 +87,27 @@ public sealed class InProcessFallbackTests
         await FallbackHost.AssertGalaxyErrorAsync(response, HttpStatusCode.GatewayTimeout, 504001);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_shorter_of_the_request_timeout_and_the_fallback_timeout_answers_504001(bool requestTimeoutIsShorter)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (shorter, longer) = (TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        await using var host = await FallbackHost.StartAsync(
+            o =>
+            {
+                o.App = static async context => await Task.Delay(Timeout.Infinite, context.RequestAborted);
+                o.Timeout = requestTimeoutIsShorter ? longer : shorter;
+            },
+            services: builder => builder.Services.AddGalaxyApi(o => o.Limits.RequestTimeout = requestTimeoutIsShorter ? shorter : longer));
+
+        using var response = await host.Client.GetAsync("api/slow", ct);
+
+        var message = await FallbackHost.AssertGalaxyErrorAsync(response, HttpStatusCode.GatewayTimeout, 504001);
+        Assert.Equal(requestTimeoutIsShorter ? GalaxyErrorCodes.RequestTimedOut.DefaultMessage : "The legacy server did not answer in time.", message);
+    }
+
     [Fact]
     public async Task A_legacy_app_that_ignores_the_timeout_is_awaited_and_its_late_answer_replaced_by_504()
     {
