@@ -2,8 +2,9 @@ namespace Galaxy.Api.Toolkit.Package.Tests.Packaging;
 
 /// <summary>
 /// A user's host, written to a folder outside the repository, that knows the toolkit only as <c>PackageReference</c>s
-/// to the packed packages: warnings as errors (compiler and MSBuild), nullable on, XML docs on. It declares one router,
-/// takes its JSON contracts from a source-generated context (what Native AOT needs) and forwards every other route to
+/// to the packed packages: warnings as errors (compiler and MSBuild), nullable on, XML docs on. It declares two routers
+/// (one on its own types, one on Galaxy's contract types from Galaxy.Api.Contracts), takes its JSON contracts from a
+/// source-generated context (what Native AOT needs) and forwards every other route to
 /// a legacy server (<c>--Legacy:Server=URL</c>) through Galaxy.Api.Toolkit.Migration, without legacy validation's
 /// NJsonSchema (a host without dynamic code never compiles it).
 /// </summary>
@@ -55,6 +56,7 @@ internal static class ConsumerProject
               <ItemGroup>
                 <PackageReference Include="Galaxy.Api.Toolkit" Version="{packages.Version}" />
                 <PackageReference Include="Galaxy.Api.Toolkit.Migration" Version="{packages.Version}" />
+                <PackageReference Include="Galaxy.Api.Contracts" Version="{packages.Version}" />
               </ItemGroup>
             </Project>
             """);
@@ -105,7 +107,27 @@ internal static class ConsumerProject
 
             /// <summary>The JSON contracts of the API, generated at compile time.</summary>
             [JsonSerializable(typeof(Greeting))]
+            [JsonSerializable(typeof(Galaxy.Api.Contracts.CreateLibraryFolderPayload))]
+            [JsonSerializable(typeof(Galaxy.Api.Contracts.CreatedEntryResponse))]
             internal sealed partial class ConsumerJsonContext : JsonSerializerContext;
+            """);
+
+        File.WriteAllText(Path.Combine(folder, "FoldersApi.cs"), """
+            using Galaxy.Api.Contracts;
+            using Galaxy.Api.Toolkit;
+
+            namespace Consumer;
+
+            /// <summary>Folders, with Galaxy's own contract types (the Galaxy.Api.Contracts package).</summary>
+            [ApiRouter("folders", Description = "Folders.", Public = true)]
+            public static class FoldersApi
+            {
+                /// <summary>Creates a folder entry.</summary>
+                /// <param name="payload">The folder: its name, and a description.</param>
+                [Post("/api/folders")]
+                public static CreatedEntryResponse Create(CreateLibraryFolderPayload payload)
+                    => new() { Name = payload.Name, Uri = "gxfiles://" + Uri.EscapeDataString(payload.Name), ExternalLink = payload.Description };
+            }
             """);
         return folder;
     }

@@ -5,8 +5,8 @@ namespace Galaxy.Api.Toolkit.Package.Tests.Packaging;
 
 /// <summary>
 /// The consumer project (<see cref="ConsumerProject"/>) built from the packed packages and run on 127.0.0.1 answers as
-/// the README says: its operation, a validation failure in Galaxy's format, a route forwarded to the legacy server, and
-/// the document written at build equal to the served one.
+/// the README says: its operations (one on Galaxy's contract types), validation failures in Galaxy's format, a route
+/// forwarded to the legacy server, and the document written at build equal to the served one.
 /// </summary>
 [Collection(PackagesCollection.Name)]
 public sealed class ConsumerTests(PackedPackages packages)
@@ -24,7 +24,7 @@ public sealed class ConsumerTests(PackedPackages packages)
 
         var output = Path.Combine(project, "bin", "Release", "net10.0");
         await using var legacy = await LegacyStandIn.StartAsync();
-        using var host = await ConsumerHost.StartAsync("dotnet", output, Path.Combine(output, ConsumerProject.Name + ".dll"), "--Legacy:Server=" + legacy.Address);
+        using var host = await HostProcess.StartAsync("dotnet", output, Path.Combine(output, ConsumerProject.Name + ".dll"), "--Legacy:Server=" + legacy.Address);
         await AnswersAsReadmeSaysAsync(host.Address, Path.Combine(output, "openapi.json"));
     }
 
@@ -49,6 +49,27 @@ public sealed class ConsumerTests(PackedPackages packages)
             Assert.Equal("times", loc[loc.GetArrayLength() - 1].GetString());
         }
 
+        // Galaxy's contract types from the Galaxy.Api.Contracts package: bound, checked (name is required) and written.
+        using var folder = await client.PostAsync("api/folders", new StringContent("""{"name": "raw reads", "description": "from the sequencer"}""", System.Text.Encoding.UTF8, "application/json"), ct);
+        Assert.Equal(HttpStatusCode.OK, folder.StatusCode);
+        using (var created = JsonDocument.Parse(await folder.Content.ReadAsStringAsync(ct)))
+        {
+            Assert.Equal("raw reads", created.RootElement.GetProperty("name").GetString());
+            Assert.Equal("gxfiles://raw%20reads", created.RootElement.GetProperty("uri").GetString());
+            Assert.Equal("from the sequencer", created.RootElement.GetProperty("external_link").GetString());
+        }
+
+        using var nameless = await client.PostAsync("api/folders", new StringContent("""{"description": "no name"}""", System.Text.Encoding.UTF8, "application/json"), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, nameless.StatusCode);
+        using (var error = JsonDocument.Parse(await nameless.Content.ReadAsStringAsync(ct)))
+        {
+            // Galaxy's 400007: every failure is a missing value.
+            Assert.Equal(400007, error.RootElement.GetProperty("err_code").GetInt32());
+            var failure = Assert.Single(error.RootElement.GetProperty("validation_errors").EnumerateArray());
+            Assert.Equal("missing", failure.GetProperty("type").GetString());
+            Assert.Equal(["body", "name"], failure.GetProperty("loc").EnumerateArray().Select(static l => l.GetString()!));
+        }
+
         using var forwarded = await client.GetAsync("api/tools?in_panel=true", ct);
         Assert.Equal(HttpStatusCode.OK, forwarded.StatusCode);
         Assert.Equal("""{"served_by":"legacy","path":"/api/tools"}""", await forwarded.Content.ReadAsStringAsync(ct));
@@ -60,5 +81,9 @@ public sealed class ConsumerTests(PackedPackages packages)
         using var parsed = JsonDocument.Parse(servedBytes);
         Assert.Equal("Consumer API", parsed.RootElement.GetProperty("info").GetProperty("title").GetString());
         Assert.True(parsed.RootElement.GetProperty("paths").TryGetProperty("/api/greetings/{name}", out _));
+        Assert.True(parsed.RootElement.GetProperty("paths").TryGetProperty("/api/folders", out _));
+        var schemas = parsed.RootElement.GetProperty("components").GetProperty("schemas");
+        Assert.True(schemas.TryGetProperty("CreateLibraryFolderPayload", out _), "the document lacks the contract type's schema");
+        Assert.True(schemas.TryGetProperty("CreatedEntryResponse", out _), "the document lacks the contract type's schema");
     }
 }

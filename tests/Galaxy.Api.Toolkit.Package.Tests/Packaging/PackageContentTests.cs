@@ -10,6 +10,7 @@ public sealed class PackageContentTests(PackedPackages packages)
 {
     private const string Toolkit = "Galaxy.Api.Toolkit";
     private const string Migration = "Galaxy.Api.Toolkit.Migration";
+    private const string Contracts = "Galaxy.Api.Contracts";
 
     [Fact]
     public void The_toolkit_package_holds_the_runtime_in_lib_the_generator_under_analyzers_and_the_build_step()
@@ -36,9 +37,24 @@ public sealed class PackageContentTests(PackedPackages packages)
         Assert.DoesNotContain(entries, static e => e.StartsWith("analyzers/", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_contracts_package_holds_its_runtime_and_docs_and_depends_on_the_toolkit_alone()
+    {
+        var entries = Entries(packages.PackageFile(Contracts));
+        Assert.Equal(new[] { "lib/net10.0/Galaxy.Api.Contracts.dll", "lib/net10.0/Galaxy.Api.Contracts.xml" }, entries.Where(static e => e.StartsWith("lib/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Contains("README.md", entries);
+        Assert.DoesNotContain(entries, static e => e.StartsWith("analyzers/", StringComparison.Ordinal) || e.StartsWith("build", StringComparison.Ordinal));
+
+        // The generator and the build task made the types at pack time; the package carries neither.
+        var dependencies = Dependencies(packages.PackageFile(Contracts));
+        Assert.Equal(packages.Version, dependencies["Galaxy.Api.Toolkit"]);
+        Assert.Equal(new[] { "Galaxy.Api.Toolkit" }, dependencies.Keys.Where(static d => d.StartsWith("Galaxy.", StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData(Toolkit)]
     [InlineData(Migration)]
+    [InlineData(Contracts)]
     public void Each_package_carries_its_metadata(string id)
     {
         var metadata = Child(Nuspec(packages.PackageFile(id)), "metadata")!;
@@ -75,6 +91,7 @@ public sealed class PackageContentTests(PackedPackages packages)
     [Theory]
     [InlineData(Toolkit)]
     [InlineData(Migration)]
+    [InlineData(Contracts)]
     public void Each_package_has_a_symbol_package_with_its_portable_pdb(string id)
     {
         var entries = Entries(packages.SymbolPackageFile(id));

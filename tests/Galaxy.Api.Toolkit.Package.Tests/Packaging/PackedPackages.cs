@@ -4,7 +4,7 @@ using System.Reflection;
 namespace Galaxy.Api.Toolkit.Package.Tests.Packaging;
 
 /// <summary>
-/// Galaxy.Api.Toolkit and Galaxy.Api.Toolkit.Migration packed by <c>dotnet pack</c> from this repository into a
+/// Galaxy.Api.Toolkit, Galaxy.Api.Toolkit.Migration and Galaxy.Api.Contracts packed by <c>dotnet pack</c> from this repository into a
 /// temporary folder, once for the tests that share it. The version is the repository's (Directory.Build.props) with a
 /// prerelease label unique to the run, so no NuGet cache can hold a package of that version from an earlier build;
 /// the build goes to its own artifacts folder, so the repository's bin/ and obj/ are untouched.
@@ -13,7 +13,9 @@ public sealed class PackedPackages : IAsyncLifetime
 {
     public static readonly TimeSpan PackLimit = TimeSpan.FromMinutes(8);
 
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "galaxy-package-tests-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly TemporaryFolder _root = new("galaxy-package-tests-");
+
+    public string Root => _root.Path;
 
     /// <summary>The local feed: the .nupkg and .snupkg files.</summary>
     public string Feed => Path.Combine(Root, "feed");
@@ -36,22 +38,13 @@ public sealed class PackedPackages : IAsyncLifetime
         // Migration first: its build is the toolkit's too, so the toolkit's pack finds everything built and restored.
         await DotnetCli.RunAsync(TestPaths.RepositoryRoot, PackLimit, ["pack", Project("Galaxy.Api.Toolkit.Migration"), .. common]);
         await DotnetCli.RunAsync(TestPaths.RepositoryRoot, PackLimit, ["pack", Project("Galaxy.Api.Toolkit"), "--no-restore", .. common]);
+        // The contracts restore on their own (neither pack above restored them); the toolkit's build is found up to date.
+        await DotnetCli.RunAsync(TestPaths.RepositoryRoot, PackLimit, ["pack", Project("Galaxy.Api.Contracts"), .. common]);
     }
 
     public ValueTask DisposeAsync()
     {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open is left to the temporary folder's cleaning.
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-
+        _root.Dispose();
         return ValueTask.CompletedTask;
     }
 
