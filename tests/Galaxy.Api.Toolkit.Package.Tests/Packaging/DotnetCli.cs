@@ -39,6 +39,14 @@ internal static class DotnetCli
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/>; fails the test, with the end of the output, on a non-zero exit or after <paramref name="limit"/>.</summary>
     public static async Task<string> RunAsync(string workingDirectory, TimeSpan limit, params string[] arguments)
     {
+        var (exitCode, text) = await RunToExitAsync(workingDirectory, limit, arguments);
+        Assert.True(exitCode == 0, $"dotnet {string.Join(' ', arguments)} exited with {exitCode}:\n{Tail(text)}");
+        return text;
+    }
+
+    /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/>; its exit code and output (fails the test only after <paramref name="limit"/>).</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string workingDirectory, TimeSpan limit, params string[] arguments)
+    {
         using var process = Process.Start(StartInfo(workingDirectory, arguments)) ?? throw new InvalidOperationException("dotnet did not start");
         var output = new StringBuilder();
         var lines = new object();
@@ -65,8 +73,7 @@ internal static class DotnetCli
             text = output.ToString();
         }
 
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{Tail(text)}");
-        return text;
+        return (process.ExitCode, text);
     }
 
     private static string Tail(object output)
