@@ -3,7 +3,7 @@
 --
 -- Input (environment, set by run.sh): LOAD_KEY (API key), LOAD_HISTORIES (encoded history ids, comma-separated),
 -- LOAD_DATASET (an encoded dataset id), LOAD_JOB_HISTORY (the history POST /api/tools runs into), LOAD_MIX
--- (all | modern | forwarded).
+-- (all | modern | forwarded), LOAD_WRITES (0 leaves the POST routes out).
 --
 -- Output (done()): requests/s, latency percentiles, socket errors, non-2xx responses, the requests sent per route, as
 -- "LOAD name value" lines run.sh reads, and the non-2xx responses grouped by status and body excerpt.
@@ -87,11 +87,12 @@ function init(args)
         error("mix.lua: LOAD_MIX must be all, modern or forwarded, not " .. mix)
     end
 
+    local writes = env("LOAD_WRITES", "1") ~= "0"
     local key = env("LOAD_KEY")
     local histories = split(env("LOAD_HISTORIES"))
     local selected = {}
     for _, route in ipairs(routes(histories, env("LOAD_DATASET"), env("LOAD_JOB_HISTORY"))) do
-        if mix == "all" or route.side == mix then
+        if (mix == "all" or route.side == mix) and (writes or route.method == "GET") then
             selected[#selected + 1] = route
         end
     end

@@ -11,9 +11,12 @@
 #   WARMUP=5s     an unmeasured run with the same settings before the first measured one
 #   CHECK=3s      the check passes before and after the load: one connection, every route of the mix, non-2xx by route
 #   MIX=all       all | modern (the ported routes only) | forwarded (the legacy routes only)
+#   WRITES=1      0 leaves the POST routes out (a read-only mix)
 #   HISTORIES=4   histories seeded (each gets one dataset from a tool run)
 #   BUILD=1       0 to use the existing Release build
 #   OUT=          a file the summary is also written to
+#   GCDUMP=       path of dotnet-gcdump (default: the one on PATH, if any; `dotnet tool install -g dotnet-gcdump`): the
+#                 live managed heap after a full GC is then read after the warm-up and after each run (none = off)
 #
 # Steps: build; start the sample with a temporary SQLite database, a generated admin key and logging at Warning; seed
 # histories and datasets through the API; check pass; warm-up; RUNS measured runs (RSS, threads and open files of the
@@ -32,6 +35,7 @@ RUNS="${RUNS:-2}"
 WARMUP="${WARMUP:-5s}"
 CHECK="${CHECK:-3s}"
 MIX="${MIX:-all}"
+WRITES="${WRITES:-1}"
 HISTORIES="${HISTORIES:-4}"
 BUILD="${BUILD:-1}"
 OUT="${OUT:-}"
@@ -94,13 +98,13 @@ trap 'exit 130' INT TERM
 pid=$!
 
 base=""
-for _ in $(seq 1 600); do
+for _ in $(seq 1 1200); do
     kill -0 "$pid" 2> /dev/null || fail "the server exited during start-up"
     base="$(sed -n 's/.*Now listening on: \(http:\/\/127\.0\.0\.1:[0-9]*\).*/\1/p' "$work/server.log" | head -n 1)"
     [[ -n "$base" ]] && break
     sleep 0.1
 done
-[[ -n "$base" ]] || fail "the server did not print its address within 60 s"
+[[ -n "$base" ]] || fail "the server did not print its address within 120 s"
 for _ in $(seq 1 100); do
     [[ "$(curl -s -o /dev/null -w '%{http_code}' "$base/api/version")" == 200 ]] && break
     sleep 0.1
@@ -129,7 +133,10 @@ for history in "${histories[@]}"; do
 done
 job_history="$(api POST /api/histories '{"name": "load jobs"}' | jq -er .id)" || fail "no history id"
 export LOAD_KEY="$key" LOAD_HISTORIES="$(IFS=,; echo "${histories[*]}")" LOAD_DATASET="$dataset" \
-    LOAD_JOB_HISTORY="$job_history" LOAD_MIX="$MIX"
+    LOAD_JOB_HISTORY="$job_history" LOAD_MIX="$MIX" LOAD_WRITES="$WRITES"
+
+gcdump="${GCDUMP:-$(command -v dotnet-gcdump || true)}"
+[[ "$gcdump" == none ]] && gcdump=""
 
 # --- passes ----------------------------------------------------------------------------------------------------------
 memory() { # "rss_kib hwm_kib threads fds" of the server
@@ -140,7 +147,17 @@ memory() { # "rss_kib hwm_kib threads fds" of the server
     fds="$(find "/proc/$pid/fd" -mindepth 1 -maxdepth 1 | wc -l)"
     echo "$rss $hwm $threads $fds"
 }
+heap() { # the live managed heap in bytes (dotnet-gcdump forces a full GC), or "-"
+    local bytes=""
+    if [[ -n "$gcdump" ]]; then
+        "$gcdump" collect -p "$pid" -o "$work/heap.gcdump" > /dev/null 2>&1 \
+            && bytes="$("$gcdump" report "$work/heap.gcdump" 2> /dev/null | awk '/GC Heap bytes/ { gsub(",", "", $1); print $1; exit }')"
+        rm -f "$work/heap.gcdump"
+    fi
+    echo "${bytes:--}"
+}
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+heapmib() { [[ "$1" == - ]] && echo - || awk -v b="$1" 'BEGIN { printf "%.2f", b / 1048576 }'; }
 value() { awk -v n="$2" '$1 == "LOAD" && $2 == n { print $3; exit }' "$1"; }
 
 errors=0
@@ -167,6 +184,7 @@ LOAD_ATTRIBUTE=1 pass check-before -t 1 -c 1 -d "$CHECK" --timeout "$TIMEOUT"
 echo "load: warm-up ($WARMUP)" >&2
 pass warmup -t "$THREADS" -c "$CONNECTIONS" -d "$WARMUP" --timeout "$TIMEOUT"
 read -r rss0 _ threads0 fds0 <<< "$(memory)"
+heap0="$(heap)"
 for run in $(seq 1 "$RUNS"); do
     echo "load: run $run/$RUNS ($DURATION, $THREADS threads, $CONNECTIONS connections)" >&2
     : > "$work/rss-$run.txt"
@@ -177,7 +195,7 @@ for run in $(seq 1 "$RUNS"); do
     wait "$sampler" 2> /dev/null || true
     sampler=""
     read -r rss hwm threads fds <<< "$(memory)"
-    echo "$rss $hwm $threads $fds" > "$work/memory-$run.txt"
+    echo "$rss $hwm $threads $fds $(heap)" > "$work/memory-$run.txt"
 done
 echo "load: check pass ($CHECK)" >&2
 LOAD_ATTRIBUTE=1 pass check-after -t 1 -c 1 -d "$CHECK" --timeout "$TIMEOUT"
@@ -186,7 +204,7 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 # --- summary ---------------------------------------------------------------------------------------------------------
 {
     echo "Load: $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2) -> samples/Galaxy.Modern (Release, in-process legacy app, SQLite), $(date -u +%Y-%m-%dT%H:%MZ)"
-    echo "  mix=$MIX  threads=$THREADS  connections=$CONNECTIONS  duration=$DURATION x $RUNS runs  timeout=$TIMEOUT  warm-up=$WARMUP"
+    echo "  mix=$MIX$([[ $WRITES == 0 ]] && echo ' (reads only)')  threads=$THREADS  connections=$CONNECTIONS  duration=$DURATION x $RUNS runs  timeout=$TIMEOUT  warm-up=$WARMUP"
     echo "  machine: $(nproc) cores, load average (1/5/15 min) $load_before before, $load_after after"
     printf '  %-7s %9s %8s %8s %8s %8s %8s %8s %7s %s\n' pass req/s p50_ms p75_ms p90_ms p99_ms p99.9_ms max_ms non-2xx "socket errors (connect/read/write/timeout)"
     for name in warmup $(seq -f 'run-%g' 1 "$RUNS"); do
@@ -201,12 +219,12 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
         f="$work/$name.txt"
         echo "  $name (1 connection, $(value "$f" requests) requests): non-2xx $(value "$f" non2xx), socket errors $(( $(value "$f" errors_connect) + $(value "$f" errors_read) + $(value "$f" errors_write) + $(value "$f" errors_timeout) ))"
     done
-    echo "  server memory (VmRSS MiB; threads; open files):"
-    echo "    after warm-up  $(mib "$rss0"); $threads0 threads; $fds0 files"
+    echo "  server memory (VmRSS MiB; live managed heap MiB after a full GC, when dotnet-gcdump is there; threads; open files):"
+    echo "    after warm-up  $(mib "$rss0"); heap $(heapmib "$heap0"); $threads0 threads; $fds0 files"
     for run in $(seq 1 "$RUNS"); do
-        read -r rss hwm threads fds < "$work/memory-$run.txt"
+        read -r rss hwm threads fds bytes < "$work/memory-$run.txt"
         during="$(sort -n "$work/rss-$run.txt" | awk 'NR == 1 { min = $1 } { max = $1 } END { if (NR) printf "%.1f-%.1f", min / 1024, max / 1024 }')"
-        echo "    after run $run    $(mib "$rss") (during the run $during; peak VmHWM $(mib "$hwm")); $threads threads; $fds files"
+        echo "    after run $run    $(mib "$rss") (during the run $during; peak VmHWM $(mib "$hwm")); heap $(heapmib "$bytes"); $threads threads; $fds files"
     done
     echo "  mix (requests sent per route, run 1):"
     awk '$1 == "LOAD" && $2 == "route" { $1 = ""; $2 = ""; sub(/^  /, ""); print "    " $0 }' "$work/run-1.txt"
