@@ -39,6 +39,12 @@ public sealed class GalaxyDatabase : IDisposable
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _initializing = new(1, 1);
+
+    // SQLite has one writer at a time. Writers of this process take turns here, waiting without a thread; only the one
+    // holding the turn can wait in SQLite's busy handler (for another process, e.g. the worker), which blocks its thread
+    // (Microsoft.Data.Sqlite's async methods run synchronously). Without it, under load every queued write held a
+    // thread-pool thread in that handler, the pool grew by injection and reads queued behind the blocked threads.
+    private readonly SemaphoreSlim _writer = new(1, 1);
     private SqliteConnection? _memoryKeeper;
     private GalaxyDatabaseInfo? _info;
     private bool _disposed;
@@ -135,14 +141,26 @@ public sealed class GalaxyDatabase : IDisposable
         _initializing.Dispose();
     }
 
-    /// <summary>Runs <paramref name="work"/> in one write transaction (<c>BEGIN IMMEDIATE</c>): all of it is committed or none.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction (<c>BEGIN IMMEDIATE</c>): all of it is committed or none.
+    /// One write of this instance at a time; the others wait for their turn asynchronously (cancellable).
+    /// </summary>
     internal async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var result = await work(connection, transaction).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return result;
+        await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var connection = await OpenCoreAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            var result = await work(connection, transaction).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            _writer.Release();
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> on an open connection.</summary>

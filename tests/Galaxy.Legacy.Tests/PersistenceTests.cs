@@ -104,6 +104,65 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task While_another_process_holds_the_write_lock_one_write_waits_in_SQLite_and_the_next_waits_for_its_turn_cancellably()
+    {
+        // SQLite's busy handler blocks the thread of the write waiting in it (Microsoft.Data.Sqlite runs "async" calls
+        // synchronously). The writes of one GalaxyDatabase take turns: only the one holding the turn waits there, the
+        // others wait without a thread and give up when cancelled; before, every queued write blocked a thread for up to
+        // the busy timeout, and under load the thread pool grew while reads queued behind them (benchmarks/load).
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var options = new GalaxyDatabaseOptions { Path = DatabasePath, AdminApiKey = "turns-key-0123456789", BusyTimeout = TimeSpan.FromSeconds(60) };
+        using var database = new GalaxyDatabase(options, TimeProvider.System);
+        var admin = (await database.InitializeAsync(cancellationToken)).AdminUserId;
+        var histories = new HistoryRepository(database);
+
+        // The other process (e.g. the worker) in the middle of a write transaction.
+        await using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await other.OpenAsync(cancellationToken);
+        var otherWrite = other.BeginTransaction(deferred: false);
+        Task<HistoryRow>[] writes;
+        Task<HistoryRow> waited;
+        using var cancel = new CancellationTokenSource();
+        try
+        {
+            using var started = new SemaphoreSlim(0);
+            writes = [.. Enumerable.Range(0, 2).Select(i => Task.Run(() =>
+            {
+                started.Release();
+                return histories.CreateAsync(admin, "turn " + i, cancel.Token);
+            }, cancellationToken))];
+            for (var i = 0; i < writes.Length; i++)
+            {
+                Assert.True(await started.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken), "the writes did not start");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken);   // both reach the turn or SQLite
+            await cancel.CancelAsync();
+
+            // The write waiting for its turn gives up at once; the one in SQLite's busy handler cannot (60 s). 20 s bound a hang.
+            await Task.WhenAny(Task.WhenAny(writes), Task.Delay(TimeSpan.FromSeconds(20), cancellationToken));
+            var gaveUp = Assert.Single(writes, static w => w.IsCompleted);
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gaveUp);
+            waited = writes.Single(w => w != gaveUp);
+            Assert.False(waited.IsCompleted);
+        }
+        finally
+        {
+            otherWrite.Rollback();
+            otherWrite.Dispose();
+        }
+
+        // The lock released, the write in SQLite goes on (and stops at its cancelled token) and the next writes get their turn.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waited.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken));
+        var created = await histories.CreateAsync(admin, "after the turns", cancellationToken).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        Assert.True(HistoryListQuery.TryCreate(null, null, null, null, 0, out var all, out var error), error);
+        var listed = await histories.ListAsync(admin, all, cancellationToken);
+
+        Assert.Equal("after the turns", created.Name);
+        Assert.Equal(["after the turns"], listed.Select(static h => h.Name));
+    }
+
+    [Fact]
     public async Task Initializing_twice_and_from_two_instances_is_idempotent()
     {
         var options = new GalaxyDatabaseOptions { Path = DatabasePath, AdminApiKey = "idempotent-key-0123456789" };
