@@ -45,6 +45,8 @@ public sealed class GalaxyDatabase : IDisposable
     // (Microsoft.Data.Sqlite's async methods run synchronously). Without it, under load every queued write held a
     // thread-pool thread in that handler, the pool grew by injection and reads queued behind the blocked threads.
     private readonly SemaphoreSlim _writer = new(1, 1);
+
+    private const int SqliteBusy = 5;
     private SqliteConnection? _memoryKeeper;
     private GalaxyDatabaseInfo? _info;
     private bool _disposed;
@@ -143,12 +145,19 @@ public sealed class GalaxyDatabase : IDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> in one write transaction (<c>BEGIN IMMEDIATE</c>): all of it is committed or none.
-    /// One write of this instance at a time; the others wait for their turn asynchronously (cancellable).
+    /// One write of this instance at a time; the others wait for their turn asynchronously (cancellable), at most
+    /// <see cref="GalaxyDatabaseOptions.BusyTimeout"/>, then fail as SQLite does when the database is busy.
     /// </summary>
     internal async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // The turn is awaited within the same budget as SQLite's lock: past it the write fails as busy (SQLITE_BUSY, which
+        // the hosts answer with 503001), so a queue of writes behind a stuck one never grows without bound.
+        if (!await _writer.WaitAsync(Options.BusyTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            throw new SqliteException("database is busy: other writes of this process held it for longer than the busy timeout", SqliteBusy);
+        }
+
         try
         {
             await using var connection = await OpenCoreAsync(cancellationToken).ConfigureAwait(false);

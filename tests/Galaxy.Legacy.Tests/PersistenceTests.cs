@@ -163,6 +163,40 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task Writes_queued_behind_a_write_stuck_on_another_process_fail_as_busy_instead_of_queueing_on()
+    {
+        // The turn is awaited within the busy timeout too: a queue of writes behind one that waits in SQLite (here for
+        // another process's lock) fails as SQLITE_BUSY, which the hosts answer with 503001, rather than growing.
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var options = new GalaxyDatabaseOptions { Path = DatabasePath, AdminApiKey = "queue-key-0123456789", BusyTimeout = TimeSpan.FromMilliseconds(1500) };
+        using var database = new GalaxyDatabase(options, TimeProvider.System);
+        var admin = (await database.InitializeAsync(cancellationToken)).AdminUserId;
+        var histories = new HistoryRepository(database);
+
+        await using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await other.OpenAsync(cancellationToken);
+        using (var otherWrite = other.BeginTransaction(deferred: false))
+        {
+            // The write holding the turn waits in SQLite for about 3 s (busy_timeout, then Microsoft.Data.Sqlite's retries
+            // up to its whole-second command timeout); the queued ones give up on their turn after 1.5 s.
+            var writes = Enumerable.Range(0, 6).Select(i => Task.Run(() => histories.CreateAsync(admin, "queued " + i, cancellationToken), cancellationToken)).ToArray();
+            foreach (var write in writes)
+            {
+                var busy = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => write.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken));
+                Assert.Equal(5, busy.SqliteErrorCode);
+            }
+
+            Assert.Contains(writes, static w => w.Exception!.InnerException!.Message.Contains("other writes of this process", StringComparison.Ordinal));
+            otherWrite.Rollback();
+        }
+
+        var created = await histories.CreateAsync(admin, "after the queue", cancellationToken).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+        Assert.True(HistoryListQuery.TryCreate(null, null, null, null, 0, out var all, out var error), error);
+        Assert.Equal(["after the queue"], (await histories.ListAsync(admin, all, cancellationToken)).Select(static h => h.Name));
+        Assert.Equal("after the queue", created.Name);
+    }
+
+    [Fact]
     public async Task Initializing_twice_and_from_two_instances_is_idempotent()
     {
         var options = new GalaxyDatabaseOptions { Path = DatabasePath, AdminApiKey = "idempotent-key-0123456789" };
