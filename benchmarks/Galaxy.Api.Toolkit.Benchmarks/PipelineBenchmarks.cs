@@ -137,7 +137,7 @@ internal sealed partial class PipelineJson : JsonSerializerContext;
 public class PipelineBenchmarks
 {
     private const string Path = "/api/pipeline/orders/o-17?notify=True&priority=3";
-    private static readonly byte[] Body = Encoding.UTF8.GetBytes("""{"name":"Ada Lovelace","quantity":12,"email":"ada@example.org","tags":["a","b","c"]}""");
+    internal static readonly byte[] Body = Encoding.UTF8.GetBytes("""{"name":"Ada Lovelace","quantity":12,"email":"ada@example.org","tags":["a","b","c"]}""");
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private DocumentServingBenchmarks.Host _handWritten = null!;
     private DocumentServingBenchmarks.Host _toolkit = null!;
@@ -223,7 +223,7 @@ public class PipelineBenchmarks
     private IEnumerable<(string Name, DocumentServingBenchmarks.Host Host)> Hosts()
         => [("hand-written", _handWritten), ("toolkit", _toolkit), ("minimal API", _minimal), ("FastEndpoints", _fastEndpoints), ("MVC", _mvc)];
 
-    private static HttpRequestMessage Request(byte[] body)
+    internal static HttpRequestMessage Request(byte[] body)
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = Json;
@@ -231,7 +231,7 @@ public class PipelineBenchmarks
     }
 
     /// <summary>What a careful author writes by hand: parse, deserialize, check every rule, answer.</summary>
-    private static async Task HandWritten(HttpContext context)
+    internal static async Task HandWritten(HttpContext context)
     {
         var request = context.Request;
         var id = (string)context.GetRouteValue("id")!;
@@ -294,4 +294,68 @@ public class PipelineBenchmarks
         context.Response.ContentType = "application/json; charset=utf-8";
         await JsonSerializer.SerializeAsync(context.Response.Body, receipt, PipelineJson.Default.PipelineReceipt, context.RequestAborted);
     }
+}
+
+/// <summary>
+/// What the toolkit's per-request features cost on the pipeline operation: its defaults (baseline) against the same
+/// host without the request timeout (<c>Limits.RequestTimeout = null</c>), and without the timeout nor Galaxy's error
+/// middleware (<c>UseErrorHandling = false</c>), with the hand-written delegate for scale.
+/// </summary>
+[MemoryDiagnoser]
+public class PipelineFeatureBenchmarks
+{
+    private DocumentServingBenchmarks.Host _defaults = null!;
+    private DocumentServingBenchmarks.Host _noTimeout = null!;
+    private DocumentServingBenchmarks.Host _bare = null!;
+    private DocumentServingBenchmarks.Host _handWritten = null!;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        _defaults = await DocumentServingBenchmarks.Host.StartAsync(static builder => builder.Services.AddGalaxyApi(), static app => app.MapGalaxyApi());
+        _noTimeout = await DocumentServingBenchmarks.Host.StartAsync(
+            static builder => builder.Services.AddGalaxyApi(static o => o.Limits.RequestTimeout = null), static app => app.MapGalaxyApi());
+        _bare = await DocumentServingBenchmarks.Host.StartAsync(
+            static builder => builder.Services.AddGalaxyApi(static o =>
+            {
+                o.Limits.RequestTimeout = null;
+                o.UseErrorHandling = false;
+            }),
+            static app => app.MapGalaxyApi());
+        _handWritten = await DocumentServingBenchmarks.Host.StartAsync(static _ => { }, static app =>
+        {
+            SyntheticMinimalApi.Map(app);
+            app.MapPut("/api/pipeline/orders/{id}", PipelineBenchmarks.HandWritten);
+        });
+
+        foreach (var host in new[] { _defaults, _noTimeout, _bare, _handWritten })
+        {
+            var status = await host.SendAsync(PipelineBenchmarks.Request(PipelineBenchmarks.Body));
+            if (status != 200)
+            {
+                throw new InvalidOperationException($"A host answered {status}.");
+            }
+        }
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        foreach (var host in new[] { _defaults, _noTimeout, _bare, _handWritten })
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    [Benchmark(Baseline = true)]
+    public Task<int> ToolkitDefaults() => _defaults.SendAsync(PipelineBenchmarks.Request(PipelineBenchmarks.Body));
+
+    [Benchmark]
+    public Task<int> ToolkitWithoutRequestTimeout() => _noTimeout.SendAsync(PipelineBenchmarks.Request(PipelineBenchmarks.Body));
+
+    [Benchmark]
+    public Task<int> ToolkitWithoutTimeoutOrErrorMiddleware() => _bare.SendAsync(PipelineBenchmarks.Request(PipelineBenchmarks.Body));
+
+    [Benchmark]
+    public Task<int> HandWrittenDelegate() => _handWritten.SendAsync(PipelineBenchmarks.Request(PipelineBenchmarks.Body));
 }
