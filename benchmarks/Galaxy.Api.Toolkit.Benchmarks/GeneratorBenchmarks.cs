@@ -4,6 +4,7 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Galaxy.Api.Toolkit.Benchmarks;
 
@@ -26,6 +27,8 @@ public class GeneratorBenchmarks
     private ImmutableArray<MetadataReference> _references;
     private ISourceGenerator _generator = null!;
     private GeneratorDriver _warmDriver = null!;
+    private GeneratorDriver _warmAotDriver = null!;
+    private CSharpCompilation _aotCompilation = null!;
     private CSharpCompilation _compilation = null!;
     private SyntaxTree _unrelated = null!;
     private SyntaxTree _unrelatedEdited = null!;
@@ -51,6 +54,22 @@ public class GeneratorBenchmarks
         }
 
         _warmDriver = NewDriver(trackSteps: false).RunGenerators(_compilation);
+
+        // The same project built for Native AOT: a JsonSerializerContext lists every body and answer, and GAT0020 walks it.
+        _aotCompilation = _compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(JsonContext(), ParseOptions, "SyntheticJson.cs"));
+        var aotRun = NewDriver(trackSteps: false, NativeAot).RunGeneratorsAndUpdateCompilation(_aotCompilation, out var aotOutput, out var aotDiagnostics);
+        var aotProblems = aotDiagnostics.Concat(aotOutput.GetDiagnostics()).Where(static d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        if (aotProblems.Count > 0)
+        {
+            throw new InvalidOperationException($"The Native AOT build of the synthetic project reports: {string.Join("; ", aotProblems.Take(5))}");
+        }
+
+        _warmAotDriver = aotRun;
+        var withoutContext = NewDriver(trackSteps: false, NativeAot).RunGeneratorsAndUpdateCompilation(_compilation, out _, out var missing);
+        if (missing.Count(static d => d.Id == "GAT0020") != Routers * 3)
+        {
+            throw new InvalidOperationException($"Without a context, GAT0020 should name {Routers * 3} types; it named {missing.Count(static d => d.Id == "GAT0020")}.");
+        }
         var edited = run.RunGenerators(_compilation.ReplaceSyntaxTree(_unrelated, _unrelatedEdited)).GetRunResult().Results.Single();
         var uncached = edited.TrackedOutputSteps.SelectMany(static s => s.Value).SelectMany(static s => s.Outputs)
             .Count(static o => o.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
@@ -70,12 +89,44 @@ public class GeneratorBenchmarks
     public int GeneratorAfterUnrelatedEdit()
         => _warmDriver.RunGenerators(_compilation.ReplaceSyntaxTree(_unrelated, _unrelatedEdited)).GetRunResult().GeneratedTrees.Length;
 
+    /// <summary>The edit run of a Native AOT build: GAT0020 walks the context's types again on each edit.</summary>
+    [Benchmark]
+    public int GeneratorAfterUnrelatedEditNativeAot()
+        => _warmAotDriver.RunGenerators(_aotCompilation.ReplaceSyntaxTree(_unrelated, _unrelatedEdited)).GetRunResult().GeneratedTrees.Length;
+
     private CSharpCompilation NewCompilation()
         => CSharpCompilation.Create("Synthetic", _trees, _references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>A driver as the compiler creates it (no step tracking); setup tracks steps to check the caching.</summary>
-    private GeneratorDriver NewDriver(bool trackSteps = false)
-        => CSharpGeneratorDriver.Create([_generator], parseOptions: ParseOptions, driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+    private GeneratorDriver NewDriver(bool trackSteps = false, AnalyzerConfigOptionsProvider? options = null)
+        => CSharpGeneratorDriver.Create([_generator], [], ParseOptions, options, new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    /// <summary>What the build hands the generator when <c>PublishAot</c> is on.</summary>
+    private static readonly AnalyzerConfigOptionsProvider NativeAot = new BuildProperties(new Dictionary<string, string> { ["build_property.PublishAot"] = "true" });
+
+    /// <summary>A JsonSerializerContext of every router's bodies and answers (abstract: System.Text.Json's generator does not run here).</summary>
+    private static string JsonContext()
+        => "using System.Collections.Generic;\nusing System.Text.Json.Serialization;\nnamespace Synthetic;\n"
+           + string.Concat(Enumerable.Range(0, Routers).Select(static i => $"[JsonSerializable(typeof(List<Item{i}>))][JsonSerializable(typeof(ItemInput{i}))]\n"))
+           + "internal abstract partial class SyntheticJson() : JsonSerializerContext(null);\n";
+
+    private sealed class BuildProperties(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _global = new(values);
+
+        public override AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public static readonly Options Empty = new([]);
+
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
+    }
 
     /// <summary>The generator as the build loads it: its assembly (path in this assembly's metadata), not a project reference.</summary>
     private static ISourceGenerator LoadGenerator()
