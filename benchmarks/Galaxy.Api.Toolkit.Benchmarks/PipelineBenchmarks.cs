@@ -328,7 +328,7 @@ public class PipelineFeatureBenchmarks
             app.MapPut("/api/pipeline/orders/{id}", PipelineBenchmarks.HandWritten);
         });
 
-        foreach (var host in new[] { _defaults, _noTimeout, _bare, _handWritten })
+        foreach (var host in Hosts)
         {
             var status = await host.SendAsync(PipelineBenchmarks.Request(PipelineBenchmarks.Body));
             if (status != 200)
@@ -341,11 +341,13 @@ public class PipelineFeatureBenchmarks
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
-        foreach (var host in new[] { _defaults, _noTimeout, _bare, _handWritten })
+        foreach (var host in Hosts)
         {
             await host.DisposeAsync();
         }
     }
+
+    private DocumentServingBenchmarks.Host[] Hosts => [_defaults, _noTimeout, _bare, _handWritten];
 
     [Benchmark(Baseline = true)]
     public Task<int> ToolkitDefaults() => _defaults.SendAsync(PipelineBenchmarks.Request(PipelineBenchmarks.Body));

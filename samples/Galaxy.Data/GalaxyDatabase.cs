@@ -47,6 +47,8 @@ public sealed class GalaxyDatabase : IDisposable
     private readonly SemaphoreSlim _writer = new(1, 1);
 
     private const int SqliteBusy = 5;
+
+    private const int SqliteLocked = 6;
     private SqliteConnection? _memoryKeeper;
     private GalaxyDatabaseInfo? _info;
     private bool _disposed;
@@ -141,6 +143,17 @@ public sealed class GalaxyDatabase : IDisposable
         }
 
         _initializing.Dispose();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> says the database stayed busy or locked past the busy timeout (SQLITE_BUSY or
+    /// SQLITE_LOCKED, extended codes included): a temporary condition, answered 503001, after which the same write can be
+    /// sent again (nothing of it was stored).
+    /// </summary>
+    public static bool IsBusy(SqliteException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.SqliteErrorCode is SqliteBusy or SqliteLocked;
     }
 
     /// <summary>

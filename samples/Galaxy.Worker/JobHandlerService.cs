@@ -39,7 +39,7 @@ public sealed partial class JobHandlerService(GalaxyDatabase database, JobReposi
             {
                 job = await jobs.ClaimNextAsync(options.Name, stoppingToken).ConfigureAwait(false);
             }
-            catch (SqliteException exception) when (exception.SqliteErrorCode is 5 or 6)
+            catch (SqliteException exception) when (GalaxyDatabase.IsBusy(exception))
             {
                 // Busy past the timeout: another process holds the write lock; try again after the poll interval.
                 LogBusy(logger, exception);

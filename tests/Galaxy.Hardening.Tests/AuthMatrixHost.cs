@@ -6,8 +6,6 @@ using Galaxy.Data;
 using Galaxy.Legacy;
 using Galaxy.Modern;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Galaxy.Hardening.Tests;
@@ -41,7 +39,7 @@ public sealed class AuthMatrixHost : IAsyncDisposable
     /// <summary>The URL prefix of <see cref="LegacyMode.UrlPrefix"/>.</summary>
     public const string UrlPrefix = "/galaxy";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "galaxy-authmatrix-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory = SampleProcess.NewDirectory("authmatrix");
     private WebApplication? _legacy;
 
     private AuthMatrixHost(LegacyMode mode) => Mode = mode;
@@ -100,22 +98,14 @@ public sealed class AuthMatrixHost : IAsyncDisposable
 
     private async Task InitializeAsync(CancellationToken ct)
     {
-        Directory.CreateDirectory(_directory);
-        string[] common =
-        [
-            "--urls", "http://127.0.0.1:0",
-            "--Logging:LogLevel:Default=Warning",
-            "--Logging:LogLevel:Microsoft.AspNetCore=Error",
-            "--Galaxy:AdminApiKey=" + AdminApiKey,
-            "--Galaxy:Database=" + Path.Combine(_directory, "galaxy.sqlite"),
-        ];
+        var common = SampleProcess.Settings(_directory, AdminApiKey);
         var modern = new List<string>(common);
         if (Mode == LegacyMode.Proxy)
         {
             // The legacy server first: it creates the shared database the modern host then opens.
             _legacy = GalaxyLegacyApp.Build(common);
             await _legacy.StartAsync(ct);
-            modern.Add("--" + GalaxyModernApp.LegacyServersKey + "=" + ListeningAddress(_legacy));
+            modern.Add("--" + GalaxyModernApp.LegacyServersKey + "=" + SampleProcess.AddressOf(_legacy));
         }
         else if (Mode == LegacyMode.UrlPrefix)
         {
@@ -124,7 +114,7 @@ public sealed class AuthMatrixHost : IAsyncDisposable
 
         App = GalaxyModernApp.Build([.. modern]);
         await App.StartAsync(ct);
-        Root = ListeningAddress(App).TrimEnd('/') + (Mode == LegacyMode.UrlPrefix ? UrlPrefix : "");
+        Root = SampleProcess.AddressOf(App).TrimEnd('/') + (Mode == LegacyMode.UrlPrefix ? UrlPrefix : "");
         Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 8 }) { Timeout = TimeSpan.FromSeconds(30) };
 
         var users = App.Services.GetRequiredService<UserRepository>();
@@ -164,35 +154,10 @@ public sealed class AuthMatrixHost : IAsyncDisposable
         return await Client.SendAsync(request, ct);
     }
 
-    private static string ListeningAddress(WebApplication app)
-    {
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
-        return address;
-    }
-
     public async ValueTask DisposeAsync()
     {
         Client?.Dispose();
-        if (App is not null)
-        {
-            await App.DisposeAsync();
-        }
-
-        if (_legacy is not null)
-        {
-            await _legacy.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on a slow file system: the temporary folder is cleaned by the system.
-        }
+        await SampleProcess.StopAsync(_directory, App, _legacy);
     }
 }
 

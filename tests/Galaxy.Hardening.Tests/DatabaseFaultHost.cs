@@ -7,8 +7,6 @@ using Galaxy.Api.Toolkit.Ids;
 using Galaxy.Legacy;
 using Galaxy.Modern;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -62,15 +60,10 @@ public sealed class DatabaseFaultHost : IAsyncDisposable
     public static async Task<DatabaseFaultHost> StartAsync(bool legacyServer = false)
     {
         var ct = TestContext.Current.CancellationToken;
-        var directory = Path.Combine(Path.GetTempPath(), "galaxy-database-fault-tests-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
+        var directory = SampleProcess.NewDirectory("database-fault");
         string[] settings =
         [
-            "--urls", "http://127.0.0.1:0",
-            "--Logging:LogLevel:Default=Warning",
-            "--Logging:LogLevel:Microsoft.AspNetCore=Error",
-            "--Galaxy:AdminApiKey=" + AdminApiKey,
-            "--Galaxy:Database=" + Path.Combine(directory, "galaxy.sqlite"),
+            .. SampleProcess.Settings(directory, AdminApiKey),
             "--Galaxy:DatabaseBusyTimeout=" + BusyTimeoutMilliseconds.ToString(CultureInfo.InvariantCulture),
         ];
         WebApplication? legacy = null;
@@ -79,12 +72,12 @@ public sealed class DatabaseFaultHost : IAsyncDisposable
         {
             legacy = GalaxyLegacyApp.Build(settings);
             await legacy.StartAsync(ct);
-            extra.Add("--Galaxy:LegacyServers=" + AddressOf(legacy));
+            extra.Add("--Galaxy:LegacyServers=" + SampleProcess.AddressOf(legacy));
         }
 
         var modern = GalaxyModernApp.Build([.. settings, .. extra]);
         await modern.StartAsync(ct);
-        return new DatabaseFaultHost(directory, modern, legacy, new Uri(AddressOf(modern)));
+        return new DatabaseFaultHost(directory, modern, legacy, new Uri(SampleProcess.AddressOf(modern)));
     }
 
     /// <summary>Sends a request (a JSON body when <paramref name="body"/> is given); fails the test if no answer comes within 30 s.</summary>
@@ -179,28 +172,7 @@ public sealed class DatabaseFaultHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _modern.DisposeAsync();
-        if (_legacy is not null)
-        {
-            await _legacy.DisposeAsync();
-        }
-
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on a slow file system: the temporary folder is cleaned by the system.
-        }
-    }
-
-    private static string AddressOf(WebApplication app)
-    {
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
-        return address;
+        await SampleProcess.StopAsync(_directory, _modern, _legacy);
     }
 
     private async Task<SqliteConnection> OpenAsync()

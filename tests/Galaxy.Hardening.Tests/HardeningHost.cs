@@ -2,9 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Galaxy.Modern;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Galaxy.Hardening.Tests;
 
@@ -15,7 +12,7 @@ namespace Galaxy.Hardening.Tests;
 public sealed class HardeningHost : IAsyncLifetime
 {
     private WebApplication? _app;
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "galaxy-hardening-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly string _directory = SampleProcess.NewDirectory("hardening");
 
     /// <summary>The admin's API key, given to the host through configuration.</summary>
     public const string AdminApiKey = "hardening-admin-key-0123456789";
@@ -37,19 +34,9 @@ public sealed class HardeningHost : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
-        _app = GalaxyModernApp.Build(
-        [
-            "--urls", "http://127.0.0.1:0",
-            "--Logging:LogLevel:Default=Warning",
-            "--Logging:LogLevel:Microsoft.AspNetCore=Error",
-            "--Galaxy:AdminApiKey=" + AdminApiKey,
-            "--Galaxy:Database=" + Path.Combine(_directory, "galaxy.sqlite"),
-        ]);
+        _app = GalaxyModernApp.Build(SampleProcess.Settings(_directory, AdminApiKey));
         await _app.StartAsync(TestContext.Current.CancellationToken);
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        Assert.StartsWith("http://127.0.0.1:", address, StringComparison.Ordinal);
-        Address = new Uri(address);
+        Address = new Uri(SampleProcess.AddressOf(_app));
         Client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 16 })
         {
             BaseAddress = Address,
@@ -87,19 +74,6 @@ public sealed class HardeningHost : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         Client?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on a slow file system: the temporary folder is cleaned by the system.
-        }
+        await SampleProcess.StopAsync(_directory, _app);
     }
 }

@@ -111,14 +111,11 @@ public sealed class PersistenceTests : IDisposable
         // others wait without a thread and give up when cancelled; before, every queued write blocked a thread for up to
         // the busy timeout, and under load the thread pool grew while reads queued behind them (benchmarks/load).
         var cancellationToken = TestContext.Current.CancellationToken;
-        var options = new GalaxyDatabaseOptions { Path = DatabasePath, AdminApiKey = "turns-key-0123456789", BusyTimeout = TimeSpan.FromSeconds(60) };
-        using var database = new GalaxyDatabase(options, TimeProvider.System);
-        var admin = (await database.InitializeAsync(cancellationToken)).AdminUserId;
-        var histories = new HistoryRepository(database);
+        var (database, admin, histories) = await OpenAsync("turns-key-0123456789", TimeSpan.FromSeconds(60));
+        using var _ = database;
 
         // The other process (e.g. the worker) in the middle of a write transaction.
-        await using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        await other.OpenAsync(cancellationToken);
+        await using var other = await OtherProcessAsync();
         var otherWrite = other.BeginTransaction(deferred: false);
         Task<HistoryRow>[] writes;
         Task<HistoryRow> waited;
@@ -168,13 +165,10 @@ public sealed class PersistenceTests : IDisposable
         // The turn is awaited within the busy timeout too: a queue of writes behind one that waits in SQLite (here for
         // another process's lock) fails as SQLITE_BUSY, which the hosts answer with 503001, rather than growing.
         var cancellationToken = TestContext.Current.CancellationToken;
-        var options = new GalaxyDatabaseOptions { Path = DatabasePath, AdminApiKey = "queue-key-0123456789", BusyTimeout = TimeSpan.FromMilliseconds(1500) };
-        using var database = new GalaxyDatabase(options, TimeProvider.System);
-        var admin = (await database.InitializeAsync(cancellationToken)).AdminUserId;
-        var histories = new HistoryRepository(database);
+        var (database, admin, histories) = await OpenAsync("queue-key-0123456789", TimeSpan.FromMilliseconds(1500));
+        using var _ = database;
 
-        await using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        await other.OpenAsync(cancellationToken);
+        await using var other = await OtherProcessAsync();
         using (var otherWrite = other.BeginTransaction(deferred: false))
         {
             // The write holding the turn waits in SQLite for about 3 s (busy_timeout, then Microsoft.Data.Sqlite's retries
@@ -251,6 +245,22 @@ public sealed class PersistenceTests : IDisposable
         var clock = new FixedClock(new DateTimeOffset(2026, 11, 25, 9, 35, 34, TimeSpan.Zero).AddTicks(1_234_567));
 
         Assert.Equal("2026-11-25T09:35:34.123456", GalaxyTime.ToText(GalaxyTime.Now(clock)));
+    }
+
+    /// <summary>The database file opened as a host opens it, with <paramref name="busyTimeout"/>; its admin and histories.</summary>
+    private async Task<(GalaxyDatabase Database, long Admin, HistoryRepository Histories)> OpenAsync(string adminApiKey, TimeSpan busyTimeout)
+    {
+        var database = new GalaxyDatabase(new GalaxyDatabaseOptions { Path = DatabasePath, AdminApiKey = adminApiKey, BusyTimeout = busyTimeout }, TimeProvider.System);
+        var admin = (await database.InitializeAsync(TestContext.Current.CancellationToken)).AdminUserId;
+        return (database, admin, new HistoryRepository(database));
+    }
+
+    /// <summary>A connection to the file as another process has one (not pooled: disposing it releases its locks).</summary>
+    private async Task<Microsoft.Data.Sqlite.SqliteConnection> OtherProcessAsync()
+    {
+        var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        return connection;
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -57,7 +57,6 @@ internal static class JsonContextParser
             return JsonCoverageModel.Off;
         }
 
-        var covered = new HashSet<string>(System.StringComparer.Ordinal);
         var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
         var pending = new Stack<ITypeSymbol>();
         var contexts = new List<string>();
@@ -84,12 +83,11 @@ internal static class JsonContextParser
         {
             cancellationToken.ThrowIfCancellationRequested();
             var type = pending.Pop();
-            if (type is IErrorTypeSymbol || type.TypeKind == TypeKind.TypeParameter || !seen.Add(type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)))
+            if (type is IErrorTypeSymbol || type.TypeKind == TypeKind.TypeParameter || !seen.Add(type))
             {
                 continue;
             }
 
-            covered.Add(TypeRefs.From(type).FullyQualifiedName);
             foreach (var reached in Reached(type))
             {
                 pending.Push(reached);
@@ -99,7 +97,7 @@ internal static class JsonContextParser
         return new JsonCoverageModel(
             true,
             contexts.OrderBy(static c => c, System.StringComparer.Ordinal).ToEquatableArray(),
-            covered.OrderBy(static c => c, System.StringComparer.Ordinal).ToEquatableArray());
+            seen.Select(static t => TypeRefs.From(t).FullyQualifiedName).Distinct().OrderBy(static c => c, System.StringComparer.Ordinal).ToEquatableArray());
     }
 
     // What System.Text.Json's source generator also generates contracts for when it meets the type.

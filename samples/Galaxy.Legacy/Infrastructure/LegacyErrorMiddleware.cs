@@ -45,7 +45,7 @@ internal sealed partial class LegacyErrorMiddleware(RequestDelegate next, ILogge
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (LegacyErrorCode.BodyTooLarge, LegacyErrorCode.BodyTooLarge.Message, null),
         BadHttpRequestException bad => (LegacyErrorCode.MalformedContents, bad.Message, null),
         InvalidDataException invalid => (LegacyErrorCode.MalformedContents, "The form data could not be read: " + invalid.Message, null),
-        SqliteException { SqliteErrorCode: 5 or 6 } => (LegacyErrorCode.ServiceUnavailable, LegacyErrorCode.ServiceUnavailable.Message, null),
+        SqliteException sqlite when GalaxyDatabase.IsBusy(sqlite) => (LegacyErrorCode.ServiceUnavailable, LegacyErrorCode.ServiceUnavailable.Message, null),
         _ => (LegacyErrorCode.InternalServerError, LegacyErrorCode.InternalServerError.Message, null),
     };
 

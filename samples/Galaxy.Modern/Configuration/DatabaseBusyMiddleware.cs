@@ -1,4 +1,5 @@
 using Galaxy.Api.Toolkit;
+using Galaxy.Data;
 using Microsoft.Data.Sqlite;
 
 namespace Galaxy.Modern.Configuration;
@@ -20,16 +21,13 @@ internal sealed partial class DatabaseBusyMiddleware(RequestDelegate next, ILogg
         {
             await next(context);
         }
-        catch (SqliteException exception) when (IsBusy(exception) && !context.Response.HasStarted)
+        catch (SqliteException exception) when (GalaxyDatabase.IsBusy(exception) && !context.Response.HasStarted)
         {
             LogBusy(logger, context.Request.Method, context.Request.Path, exception.SqliteErrorCode);
             // The toolkit's error handling, outside this middleware, writes it in the API's error format.
             throw new ServiceUnavailableException(Message);
         }
     }
-
-    /// <summary>SQLITE_BUSY (5) or SQLITE_LOCKED (6), extended codes included (their primary code is the same).</summary>
-    internal static bool IsBusy(SqliteException exception) => exception.SqliteErrorCode is 5 or 6;
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "The database stayed busy on {Method} {Path} (SQLite error {SqliteError}); the client gets 503.")]
     private static partial void LogBusy(ILogger logger, string method, PathString path, int sqliteError);
